@@ -1,0 +1,319 @@
+package io.cairn.crypto.field;
+
+import java.math.BigInteger;
+
+/**
+ * Arithmetic kernels of the Stark field, p = 2^251 + 17·2^192 + 1, over 4×64-bit little-endian limbs in
+ * Montgomery form (R = 2^256).
+ *
+ * <p>Every kernel reads its operands from {@code long[]} slices and writes its result into a caller's slice, so hot
+ * loops (hashes, the VM, NTT, Merkle) run without allocation. Results may alias inputs. Values are kept canonical
+ * (fully reduced below p) so limb equality is value equality.
+ *
+ * <p>p ≡ 1 mod 2^64, so the Montgomery factor −p⁻¹ mod 2^64 is −1 and the reduction multiplier is simply −t₀; p's
+ * two middle limbs are zero, which leaves one multiplication per reduction round.
+ */
+public final class Fp {
+  private Fp() {}
+
+  /** Limbs per element. */
+  public static final int LIMBS = 4;
+
+  /** The top limb of p; the others are 1, 0, 0. */
+  static final long P3 = 0x0800000000000011L;
+
+  public static final BigInteger MODULUS =
+      BigInteger.ONE.shiftLeft(251).add(BigInteger.valueOf(17).shiftLeft(192)).add(BigInteger.ONE);
+
+  /** R mod p: the Montgomery form of 1. */
+  static final long[] ONE_MONT = canonicalLimbs(BigInteger.ONE.shiftLeft(256).mod(MODULUS));
+
+  /** R² mod p: multiplying by it moves a canonical value into Montgomery form. */
+  static final long[] R2 = canonicalLimbs(BigInteger.ONE.shiftLeft(512).mod(MODULUS));
+
+  // ---------------------------------------------------------------------------------------------
+  // Multiplication (benchmark before refactoring: everything above this class sits on it)
+
+  /** r = a·b·R⁻¹ mod p. */
+  public static void mul(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
+    mul(a[ao], a[ao + 1], a[ao + 2], a[ao + 3], b[bo], b[bo + 1], b[bo + 2], b[bo + 3], r, ro);
+  }
+
+  /** r = a² · R⁻¹ mod p. */
+  public static void square(long[] a, int ao, long[] r, int ro) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    mul(a0, a1, a2, a3, a0, a1, a2, a3, r, ro);
+  }
+
+  /**
+   * Montgomery product of two canonical elements given limb by limb, written canonical into r[ro..ro+3].
+   * Coarsely integrated operand scanning: four rounds of (accumulate a·bᵢ, then cancel the low limb with m·p).
+   */
+  public static void mul(
+      long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] r, int ro) {
+    long t0, t1, t2, t3, t4;
+    long lo, hi, s, c, m;
+
+    // round 0: t = a·b0
+    lo = a0 * b0;
+    hi = Math.unsignedMultiplyHigh(a0, b0);
+    t0 = lo;
+    c = hi;
+    lo = a1 * b0;
+    hi = Math.unsignedMultiplyHigh(a1, b0);
+    t1 = lo + c;
+    c = hi + (Long.compareUnsigned(t1, lo) < 0 ? 1 : 0);
+    lo = a2 * b0;
+    hi = Math.unsignedMultiplyHigh(a2, b0);
+    t2 = lo + c;
+    c = hi + (Long.compareUnsigned(t2, lo) < 0 ? 1 : 0);
+    lo = a3 * b0;
+    hi = Math.unsignedMultiplyHigh(a3, b0);
+    t3 = lo + c;
+    t4 = hi + (Long.compareUnsigned(t3, lo) < 0 ? 1 : 0);
+    // reduce: m = −t0; t0 + m is 0 with a carry exactly when t0 ≠ 0
+    m = -t0;
+    c = t0 != 0 ? 1 : 0;
+    t0 = t1 + c;
+    c = (t0 == 0 && c == 1) ? 1 : 0;
+    t1 = t2 + c;
+    c = (t1 == 0 && c == 1) ? 1 : 0;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    s = t3 + lo;
+    long c1 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    t2 = s + c;
+    c1 += (Long.compareUnsigned(t2, s) < 0 ? 1 : 0);
+    t3 = t4 + hi + c1;
+
+    // rounds 1..3
+    for (int round = 1; round < 4; round++) {
+      long bi = round == 1 ? b1 : round == 2 ? b2 : b3;
+      // t += a·bi
+      lo = a0 * bi;
+      hi = Math.unsignedMultiplyHigh(a0, bi);
+      s = t0 + lo;
+      c = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+      t0 = s;
+      lo = a1 * bi;
+      hi = Math.unsignedMultiplyHigh(a1, bi);
+      s = t1 + lo;
+      long k = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+      t1 = s + c;
+      k += (Long.compareUnsigned(t1, s) < 0 ? 1 : 0);
+      c = hi + k;
+      lo = a2 * bi;
+      hi = Math.unsignedMultiplyHigh(a2, bi);
+      s = t2 + lo;
+      k = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+      t2 = s + c;
+      k += (Long.compareUnsigned(t2, s) < 0 ? 1 : 0);
+      c = hi + k;
+      lo = a3 * bi;
+      hi = Math.unsignedMultiplyHigh(a3, bi);
+      s = t3 + lo;
+      k = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+      t3 = s + c;
+      k += (Long.compareUnsigned(t3, s) < 0 ? 1 : 0);
+      t4 = hi + k;
+      // reduce
+      m = -t0;
+      c = t0 != 0 ? 1 : 0;
+      t0 = t1 + c;
+      c = (t0 == 0 && c == 1) ? 1 : 0;
+      t1 = t2 + c;
+      c = (t1 == 0 && c == 1) ? 1 : 0;
+      lo = m * P3;
+      hi = Math.unsignedMultiplyHigh(m, P3);
+      s = t3 + lo;
+      c1 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+      t2 = s + c;
+      c1 += (Long.compareUnsigned(t2, s) < 0 ? 1 : 0);
+      t3 = t4 + hi + c1;
+    }
+    // t < 2p: one conditional subtraction makes it canonical
+    reduceOnce(t0, t1, t2, t3, r, ro);
+  }
+
+  /** Writes x − p when x ≥ p, else x. Requires x < 2p. */
+  private static void reduceOnce(long t0, long t1, long t2, long t3, long[] r, int ro) {
+    if (geP(t0, t1, t2, t3)) {
+      // subtract p = (1, 0, 0, P3)
+      long borrow = t0 == 0 ? 1 : 0;
+      t0 = t0 - 1;
+      long n1 = t1 - borrow;
+      borrow = (t1 == 0 && borrow == 1) ? 1 : 0;
+      t1 = n1;
+      long n2 = t2 - borrow;
+      borrow = (t2 == 0 && borrow == 1) ? 1 : 0;
+      t2 = n2;
+      t3 = t3 - P3 - borrow;
+    }
+    r[ro] = t0;
+    r[ro + 1] = t1;
+    r[ro + 2] = t2;
+    r[ro + 3] = t3;
+  }
+
+  private static boolean geP(long t0, long t1, long t2, long t3) {
+    int cmp = Long.compareUnsigned(t3, P3);
+    if (cmp != 0) return cmp > 0;
+    if (t2 != 0 || t1 != 0) return true;
+    return t0 != 0; // t0 ≥ 1
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Addition and subtraction (form-agnostic: they work the same on Montgomery and canonical limbs)
+
+  /** r = a + b mod p. */
+  public static void add(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
+    long s0 = a0 + b0;
+    long c = Long.compareUnsigned(s0, a0) < 0 ? 1 : 0;
+    long s1 = a1 + b1;
+    long k = Long.compareUnsigned(s1, a1) < 0 ? 1 : 0;
+    s1 += c;
+    k += (s1 == 0 && c == 1) ? 1 : 0;
+    c = k;
+    long s2 = a2 + b2;
+    k = Long.compareUnsigned(s2, a2) < 0 ? 1 : 0;
+    s2 += c;
+    k += (s2 == 0 && c == 1) ? 1 : 0;
+    long s3 = a3 + b3 + k; // both < 2^252: no overflow out of the top limb
+    reduceOnce(s0, s1, s2, s3, r, ro);
+  }
+
+  /** r = a − b mod p. */
+  public static void sub(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
+    long d0 = a0 - b0;
+    long borrow = Long.compareUnsigned(a0, b0) < 0 ? 1 : 0;
+    long d1 = a1 - b1 - borrow;
+    borrow = (Long.compareUnsigned(a1, b1) < 0 || (a1 == b1 && borrow == 1)) ? 1 : 0;
+    long d2 = a2 - b2 - borrow;
+    borrow = (Long.compareUnsigned(a2, b2) < 0 || (a2 == b2 && borrow == 1)) ? 1 : 0;
+    long d3 = a3 - b3 - borrow;
+    borrow = (Long.compareUnsigned(a3, b3) < 0 || (a3 == b3 && borrow == 1)) ? 1 : 0;
+    if (borrow != 0) {
+      // add p = (1, 0, 0, P3); the wrapped value plus p lands in [0, p)
+      d0 += 1;
+      long c = d0 == 0 ? 1 : 0;
+      d1 += c;
+      c = (d1 == 0 && c == 1) ? 1 : 0;
+      d2 += c;
+      c = (d2 == 0 && c == 1) ? 1 : 0;
+      d3 += P3 + c;
+    }
+    r[ro] = d0;
+    r[ro + 1] = d1;
+    r[ro + 2] = d2;
+    r[ro + 3] = d3;
+  }
+
+  /** r = −a mod p. */
+  public static void neg(long[] a, int ao, long[] r, int ro) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    if ((a0 | a1 | a2 | a3) == 0) {
+      r[ro] = r[ro + 1] = r[ro + 2] = r[ro + 3] = 0;
+      return;
+    }
+    // p − a, with p = (1, 0, 0, P3)
+    long d0 = 1 - a0;
+    long borrow = Long.compareUnsigned(1, a0) < 0 ? 1 : 0;
+    long d1 = -a1 - borrow;
+    borrow = (a1 != 0 || borrow == 1) ? 1 : 0;
+    long d2 = -a2 - borrow;
+    borrow = (a2 != 0 || borrow == 1) ? 1 : 0;
+    long d3 = P3 - a3 - borrow;
+    r[ro] = d0;
+    r[ro + 1] = d1;
+    r[ro + 2] = d2;
+    r[ro + 3] = d3;
+  }
+
+  /** r = 2a mod p. */
+  public static void dbl(long[] a, int ao, long[] r, int ro) {
+    add(a, ao, a, ao, r, ro);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Exponentiation, inversion, square roots
+
+  /** r = a^e for a Montgomery-form a and a little-endian limb exponent e. */
+  public static void pow(long[] a, int ao, long[] e, long[] r, int ro) {
+    long[] acc = {ONE_MONT[0], ONE_MONT[1], ONE_MONT[2], ONE_MONT[3]};
+    long[] base = {a[ao], a[ao + 1], a[ao + 2], a[ao + 3]};
+    int top = 64 * e.length - 1;
+    while (top >= 0 && ((e[top >>> 6] >>> (top & 63)) & 1) == 0) top--;
+    for (int bit = top; bit >= 0; bit--) {
+      square(acc, 0, acc, 0);
+      if (((e[bit >>> 6] >>> (bit & 63)) & 1) != 0) mul(acc, 0, base, 0, acc, 0);
+    }
+    System.arraycopy(acc, 0, r, ro, 4);
+  }
+
+  static final long[] P_MINUS_2 = canonicalLimbs(MODULUS.subtract(BigInteger.TWO));
+
+  /** r = a⁻¹ (Montgomery form in and out). Throws on zero. */
+  public static void inverse(long[] a, int ao, long[] r, int ro) {
+    if (isZero(a, ao)) throw new ArithmeticException("inverse of zero in the Stark field");
+    pow(a, ao, P_MINUS_2, r, ro);
+  }
+
+  /**
+   * Inverts {@code count} elements of {@code a} in place with one field inversion (Montgomery's trick).
+   * {@code scratch} must hold at least 4·count longs. Zeros are an error.
+   */
+  public static void batchInverse(long[] a, int ao, int count, long[] scratch) {
+    if (count == 0) return;
+    // scratch[i] = a0·…·ai
+    System.arraycopy(a, ao, scratch, 0, 4);
+    for (int i = 1; i < count; i++) mul(scratch, 4 * (i - 1), a, ao + 4 * i, scratch, 4 * i);
+    long[] inv = new long[4];
+    inverse(scratch, 4 * (count - 1), inv, 0);
+    long[] tmp = new long[4];
+    for (int i = count - 1; i > 0; i--) {
+      // a_i⁻¹ = inv · prefix(i−1); then inv ← inv · a_i
+      mul(inv, 0, scratch, 4 * (i - 1), tmp, 0);
+      mul(inv, 0, a, ao + 4 * i, inv, 0);
+      System.arraycopy(tmp, 0, a, ao + 4 * i, 4);
+    }
+    System.arraycopy(inv, 0, a, ao, 4);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Form conversions
+
+  /** Montgomery form of canonical limbs. */
+  public static void toMontgomery(long[] a, int ao, long[] r, int ro) {
+    mul(a, ao, R2, 0, r, ro);
+  }
+
+  /** Canonical limbs of a Montgomery-form value (multiply by 1). */
+  public static void fromMontgomery(long[] a, int ao, long[] r, int ro) {
+    mul(a[ao], a[ao + 1], a[ao + 2], a[ao + 3], 1, 0, 0, 0, r, ro);
+  }
+
+  public static boolean isZero(long[] a, int ao) {
+    return (a[ao] | a[ao + 1] | a[ao + 2] | a[ao + 3]) == 0;
+  }
+
+  public static boolean equal(long[] a, int ao, long[] b, int bo) {
+    return a[ao] == b[bo] && a[ao + 1] == b[bo + 1] && a[ao + 2] == b[bo + 2] && a[ao + 3] == b[bo + 3];
+  }
+
+  /** Little-endian limbs of a non-negative integer below 2^256. */
+  public static long[] canonicalLimbs(BigInteger v) {
+    if (v.signum() < 0 || v.bitLength() > 256) throw new IllegalArgumentException("not a 256-bit value: " + v);
+    long[] r = new long[4];
+    for (int i = 0; i < 4; i++) r[i] = v.shiftRight(64 * i).longValue();
+    return r;
+  }
+
+  /** True when the canonical limbs are below p. */
+  public static boolean isCanonical(long l0, long l1, long l2, long l3) {
+    return !geP(l0, l1, l2, l3);
+  }
+}

@@ -1,0 +1,2 @@
+/** Starknet's state: Merkle-Patricia commitments over a persistent, versioned RocksDB store. */
+package io.cairn.state;

@@ -1,0 +1,2 @@
+/** The Cairo virtual machine: memory, instruction decoding and execution, builtins, hints, runner. */
+package io.cairn.vm;

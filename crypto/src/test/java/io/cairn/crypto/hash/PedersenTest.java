@@ -38,6 +38,37 @@ class PedersenTest {
   }
 
   @Test
+  void cairoLangVectorsQuotedByStarknetJvm() {
+    // software-mansion/starknet-jvm StarknetCurveTest.kt, "generated using cairo-lang"
+    String[][] cases = {
+      {"0x1", "0x2", "0x5bb9440e27889a364bcb678b1f679ecd1347acdedcbf36e83494f857cc58026"},
+      {"0x0", "0x0", "0x49ee3eba8c1600700ee1b87eb599f16716b0b1022947733551fde4050ca6804"},
+      {"0x1", "0x0", "0x268a9d47dde48af4b6e2c33932ed1c13adec25555abaa837c376af4ea2f8a94"},
+      {"0x0", "0x1", "0x46c9aeb066cc2f41c7124af30514f9e607137fbac950524f5fdace5788f9d43"},
+      {Felt.MAX.toHex(), Felt.MAX.toHex(), "0x7258fccaf3371fad51b117471d9d888a1786c5694c3e6099160477b593a576e"},
+      {"0x7abcde123245643903241432abcde", "0x791234124214214728147241242142a89b812221c21d",
+        "0x440a3075f082daa47147a22a4cd0c934ef65ea13ef87bf13adf45613e12f6ee"},
+      {"0x46c9aeb066cc2f41c7124af30514f9e607137fbac950524f5fdace5788f9d43",
+        "0x49ee3eba8c1600700ee1b87eb599f16716b0b1022947733551fde4050ca6804",
+        "0x68ad69169c41c758ebd02e2fce51716497a708232a45a1b83e82fac1ade326e"},
+      {"0x15d40a3d6ca2ac30f4031e42be28da9b056fef9bb7357ac5e85627ee876e5ad",
+        "0x43e637ca70a5daac877cba6b57e0b9ceffc5b37d28509e46b4fd2dee968a70c",
+        "0x4b9281c85cfc5ab1f4046663135329020f57c1a88a50f4423eff37dd5fe81e8"},
+      {"0x0", "0x15d40a3d6ca2ac30f4031e42be28da9b056fef9bb7357ac5e85627ee876e5ad",
+        "0x1a0c3e0f68c3ee702017fdb6452339244840eedbb70ab3d4f45e2affd1c9420"},
+    };
+    for (String[] c : cases)
+      assertEquals(Felt.fromHex(c[2]), Pedersen.hash(Felt.fromHex(c[0]), Felt.fromHex(c[1])), c[0] + ", " + c[1]);
+    assertEquals(Felt.fromHex("0x49ee3eba8c1600700ee1b87eb599f16716b0b1022947733551fde4050ca6804"),
+        Pedersen.hashOnElements(List.of()));
+    assertEquals(Felt.fromHex("0x7b422405da6571242dfc245a43de3b0fe695e7021c148b918cd9cdb462cac59"),
+        Pedersen.hashOnElements(Felt.of(123782376), Felt.of(213984), Felt.of(128763521321L)));
+    assertEquals(Felt.fromHex("0x43e637ca70a5daac877cba6b57e0b9ceffc5b37d28509e46b4fd2dee968a70c"),
+        Pedersen.hashOnElements(Felt.fromHex("0x15d40a3d6ca2ac30f4031e42be28da9b056fef9bb7357ac5e85627ee876e5ad"),
+            Felt.fromHex("0x10927538dee311ae5093324fc180ab87f23bbd7bc05456a12a1a506f220db25")));
+  }
+
+  @Test
   void everyPedersenEntryOfInlineVectors() throws Exception {
     String json = Files.readString(Fixtures.require("starknet-hashes/inline_vectors.json"));
     String section = json.substring(json.indexOf("\"pedersen\""), json.indexOf("\"poseidon_hash2\""));

@@ -47,90 +47,163 @@ public final class Fp {
 
   /**
    * Montgomery product of two canonical elements given limb by limb, written canonical into r[ro..ro+3].
-   * Coarsely integrated operand scanning: four rounds of (accumulate a·bᵢ, then cancel the low limb with m·p).
+   *
+   * <p>Coarsely integrated operand scanning in the "no-carry" form (p's top limb is below 2^62, so the running
+   * value never needs a fifth limb), fully unrolled. p = (1, 0, 0, P3): the reduction multiplier of each round is
+   * m = −t₀, m·p's low limb cancels t₀ with a carry exactly when t₀ ≠ 0, and only m·P3 needs a multiplication.
    */
   public static void mul(
       long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] r, int ro) {
-    long t0, t1, t2, t3, t4;
-    long lo, hi, s, c, m;
-
-    // round 0: t = a·b0
-    lo = a0 * b0;
-    hi = Math.unsignedMultiplyHigh(a0, b0);
-    t0 = lo;
-    c = hi;
+    long t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+    long lo, hi, s, u, m, A, C;
+    // round 0: t = (t + a·b0 + m·p) / 2^64
+    t0 = a0 * b0;
+    A = Math.unsignedMultiplyHigh(a0, b0);
+    m = -t0;
+    C = t0 != 0 ? 1 : 0;
     lo = a1 * b0;
     hi = Math.unsignedMultiplyHigh(a1, b0);
-    t1 = lo + c;
-    c = hi + (Long.compareUnsigned(t1, lo) < 0 ? 1 : 0);
+    u = lo + A;
+    A = hi + (Long.compareUnsigned(u, lo) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t0 = s;
     lo = a2 * b0;
     hi = Math.unsignedMultiplyHigh(a2, b0);
-    t2 = lo + c;
-    c = hi + (Long.compareUnsigned(t2, lo) < 0 ? 1 : 0);
+    u = lo + A;
+    A = hi + (Long.compareUnsigned(u, lo) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t1 = s;
     lo = a3 * b0;
     hi = Math.unsignedMultiplyHigh(a3, b0);
-    t3 = lo + c;
-    t4 = hi + (Long.compareUnsigned(t3, lo) < 0 ? 1 : 0);
-    // reduce: m = −t0; t0 + m is 0 with a carry exactly when t0 ≠ 0
-    m = -t0;
-    c = t0 != 0 ? 1 : 0;
-    t0 = t1 + c;
-    c = (t0 == 0 && c == 1) ? 1 : 0;
-    t1 = t2 + c;
-    c = (t1 == 0 && c == 1) ? 1 : 0;
+    u = lo + A;
+    A = hi + (Long.compareUnsigned(u, lo) < 0 ? 1 : 0);
     lo = m * P3;
     hi = Math.unsignedMultiplyHigh(m, P3);
+    s = u + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + C;
+    C = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
+    t3 = C + A;
+    // round 1: t = (t + a·b1 + m·p) / 2^64
+    lo = a0 * b1;
+    s = t0 + lo;
+    A = Math.unsignedMultiplyHigh(a0, b1) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    t0 = s;
+    m = -t0;
+    C = t0 != 0 ? 1 : 0;
+    lo = a1 * b1;
+    hi = Math.unsignedMultiplyHigh(a1, b1);
+    s = t1 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t0 = s;
+    lo = a2 * b1;
+    hi = Math.unsignedMultiplyHigh(a2, b1);
+    s = t2 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t1 = s;
+    lo = a3 * b1;
+    hi = Math.unsignedMultiplyHigh(a3, b1);
     s = t3 + lo;
-    long c1 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    t2 = s + c;
-    c1 += (Long.compareUnsigned(t2, s) < 0 ? 1 : 0);
-    t3 = t4 + hi + c1;
-
-    // rounds 1..3
-    for (int round = 1; round < 4; round++) {
-      long bi = round == 1 ? b1 : round == 2 ? b2 : b3;
-      // t += a·bi
-      lo = a0 * bi;
-      hi = Math.unsignedMultiplyHigh(a0, bi);
-      s = t0 + lo;
-      c = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
-      t0 = s;
-      lo = a1 * bi;
-      hi = Math.unsignedMultiplyHigh(a1, bi);
-      s = t1 + lo;
-      long k = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-      t1 = s + c;
-      k += (Long.compareUnsigned(t1, s) < 0 ? 1 : 0);
-      c = hi + k;
-      lo = a2 * bi;
-      hi = Math.unsignedMultiplyHigh(a2, bi);
-      s = t2 + lo;
-      k = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-      t2 = s + c;
-      k += (Long.compareUnsigned(t2, s) < 0 ? 1 : 0);
-      c = hi + k;
-      lo = a3 * bi;
-      hi = Math.unsignedMultiplyHigh(a3, bi);
-      s = t3 + lo;
-      k = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-      t3 = s + c;
-      k += (Long.compareUnsigned(t3, s) < 0 ? 1 : 0);
-      t4 = hi + k;
-      // reduce
-      m = -t0;
-      c = t0 != 0 ? 1 : 0;
-      t0 = t1 + c;
-      c = (t0 == 0 && c == 1) ? 1 : 0;
-      t1 = t2 + c;
-      c = (t1 == 0 && c == 1) ? 1 : 0;
-      lo = m * P3;
-      hi = Math.unsignedMultiplyHigh(m, P3);
-      s = t3 + lo;
-      c1 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-      t2 = s + c;
-      c1 += (Long.compareUnsigned(t2, s) < 0 ? 1 : 0);
-      t3 = t4 + hi + c1;
-    }
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    s = u + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + C;
+    C = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
+    t3 = C + A;
+    // round 2: t = (t + a·b2 + m·p) / 2^64
+    lo = a0 * b2;
+    s = t0 + lo;
+    A = Math.unsignedMultiplyHigh(a0, b2) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    t0 = s;
+    m = -t0;
+    C = t0 != 0 ? 1 : 0;
+    lo = a1 * b2;
+    hi = Math.unsignedMultiplyHigh(a1, b2);
+    s = t1 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t0 = s;
+    lo = a2 * b2;
+    hi = Math.unsignedMultiplyHigh(a2, b2);
+    s = t2 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t1 = s;
+    lo = a3 * b2;
+    hi = Math.unsignedMultiplyHigh(a3, b2);
+    s = t3 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    s = u + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + C;
+    C = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
+    t3 = C + A;
+    // round 3: t = (t + a·b3 + m·p) / 2^64
+    lo = a0 * b3;
+    s = t0 + lo;
+    A = Math.unsignedMultiplyHigh(a0, b3) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    t0 = s;
+    m = -t0;
+    C = t0 != 0 ? 1 : 0;
+    lo = a1 * b3;
+    hi = Math.unsignedMultiplyHigh(a1, b3);
+    s = t1 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t0 = s;
+    lo = a2 * b3;
+    hi = Math.unsignedMultiplyHigh(a2, b3);
+    s = t2 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t1 = s;
+    lo = a3 * b3;
+    hi = Math.unsignedMultiplyHigh(a3, b3);
+    s = t3 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    s = u + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + C;
+    C = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
+    t3 = C + A;
     // t < 2p: one conditional subtraction makes it canonical
     reduceOnce(t0, t1, t2, t3, r, ro);
   }

@@ -327,12 +327,40 @@ public final class Fp {
     System.arraycopy(acc, 0, r, ro, 4);
   }
 
-  static final long[] P_MINUS_2 = canonicalLimbs(MODULUS.subtract(BigInteger.TWO));
+
+  private static final ThreadLocal<long[]> INVERSE_SCRATCH = ThreadLocal.withInitial(() -> new long[8]);
 
   /** r = a⁻¹ (Montgomery form in and out). Throws on zero. */
   public static void inverse(long[] a, int ao, long[] r, int ro) {
+    inverse(a, ao, r, ro, INVERSE_SCRATCH.get());
+  }
+
+  /**
+   * r = a⁻¹ = a^(p−2) with a caller's scratch of 8 longs. p − 2 = (2^59 + 2^4)·2^192 + (2^192 − 1): the top part
+   * costs 59 squarings and one product, the 192 trailing ones twelve blocks of a^(2^16 − 1): 266 squarings and 17
+   * products in all, against 251 and ~190 for square-and-multiply.
+   */
+  public static void inverse(long[] a, int ao, long[] r, int ro, long[] scratch) {
     if (isZero(a, ao)) throw new ArithmeticException("inverse of zero in the Stark field");
-    pow(a, ao, P_MINUS_2, r, ro);
+    long[] x16 = scratch; // a^(2^16 − 1), built as a^(2^k − 1) for k = 1, 2, 4, 8, 16
+    long[] acc = scratch;
+    System.arraycopy(a, ao, x16, 0, 4);
+    for (int k = 1; k < 16; k <<= 1) {
+      System.arraycopy(x16, 0, x16, 4, 4);
+      for (int i = 0; i < k; i++) square(x16, 4, x16, 4);
+      mul(x16, 4, x16, 0, x16, 0);
+    }
+    // acc = a^(2^59 + 2^4)
+    System.arraycopy(a, ao, acc, 4, 4);
+    for (int i = 0; i < 55; i++) square(acc, 4, acc, 4);
+    mul(acc, 4, a, ao, acc, 4);
+    for (int i = 0; i < 4; i++) square(acc, 4, acc, 4);
+    // then twelve blocks of sixteen ones
+    for (int block = 0; block < 12; block++) {
+      for (int i = 0; i < 16; i++) square(acc, 4, acc, 4);
+      mul(acc, 4, x16, 0, acc, 4);
+    }
+    System.arraycopy(acc, 4, r, ro, 4);
   }
 
   /**

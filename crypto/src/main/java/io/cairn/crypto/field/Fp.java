@@ -41,8 +41,164 @@ public final class Fp {
 
   /** r = a² · R⁻¹ mod p. */
   public static void square(long[] a, int ao, long[] r, int ro) {
-    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
-    mul(a0, a1, a2, a3, a0, a1, a2, a3, r, ro);
+    square(a[ao], a[ao + 1], a[ao + 2], a[ao + 3], r, ro);
+  }
+
+  /**
+   * Montgomery square: the six cross products once, doubled by a shift, plus the four diagonal squares (10
+   * multiplications against 16), then a separate reduction of the 512-bit product with one m·P3 per round.
+   */
+  static void square(long a0, long a1, long a2, long a3, long[] r, int ro) {
+    long t0, t1, t2, t3, t4, t5, t6, t7;
+    long lo, hi, s, u, c, k, m, pend;
+    // cross products a_i·a_j, i < j
+    t1 = a0 * a1;
+    c = Math.unsignedMultiplyHigh(a0, a1);
+    lo = a0 * a2;
+    t2 = lo + c;
+    c = Math.unsignedMultiplyHigh(a0, a2) + (Long.compareUnsigned(t2, lo) < 0 ? 1 : 0);
+    lo = a0 * a3;
+    t3 = lo + c;
+    t4 = Math.unsignedMultiplyHigh(a0, a3) + (Long.compareUnsigned(t3, lo) < 0 ? 1 : 0);
+    lo = a1 * a2;
+    s = t3 + lo;
+    c = Math.unsignedMultiplyHigh(a1, a2) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    t3 = s;
+    lo = a1 * a3;
+    hi = Math.unsignedMultiplyHigh(a1, a3);
+    s = t4 + lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    t5 = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t4 = u;
+    lo = a2 * a3;
+    s = t5 + lo;
+    t6 = Math.unsignedMultiplyHigh(a2, a3) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    t5 = s;
+    // doubled
+    t7 = t6 >>> 63;
+    t6 = (t6 << 1) | (t5 >>> 63);
+    t5 = (t5 << 1) | (t4 >>> 63);
+    t4 = (t4 << 1) | (t3 >>> 63);
+    t3 = (t3 << 1) | (t2 >>> 63);
+    t2 = (t2 << 1) | (t1 >>> 63);
+    t1 = t1 << 1;
+    // plus the diagonal squares
+    t0 = a0 * a0;
+    hi = Math.unsignedMultiplyHigh(a0, a0);
+    s = t1 + hi;
+    c = (Long.compareUnsigned(s, hi) < 0 ? 1 : 0);
+    t1 = s;
+    lo = a1 * a1;
+    hi = Math.unsignedMultiplyHigh(a1, a1);
+    s = t2 + lo;
+    k = (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    k += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
+    s = t3 + hi;
+    c = (Long.compareUnsigned(s, hi) < 0 ? 1 : 0);
+    u = s + k;
+    c += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t3 = u;
+    lo = a2 * a2;
+    hi = Math.unsignedMultiplyHigh(a2, a2);
+    s = t4 + lo;
+    k = (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    k += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t4 = u;
+    s = t5 + hi;
+    c = (Long.compareUnsigned(s, hi) < 0 ? 1 : 0);
+    u = s + k;
+    c += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t5 = u;
+    lo = a3 * a3;
+    hi = Math.unsignedMultiplyHigh(a3, a3);
+    s = t6 + lo;
+    k = (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    k += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t6 = u;
+    s = t7 + hi;
+    t7 = s + k;
+    // Montgomery reduction, four rounds of t += m·p with m = −t_i; a round's carry out of t_(i+4) is
+    // folded into the next round's addition at the same limb
+    pend = 0;
+    m = -t0;
+    c = t0 != 0 ? 1 : 0;
+    t1 += c;
+    c = (c != 0 && t1 == 0) ? 1 : 0;
+    t2 += c;
+    c = (c != 0 && t2 == 0) ? 1 : 0;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    s = t3 + lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    hi += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t3 = u;
+    s = t4 + hi;
+    k = (Long.compareUnsigned(s, hi) < 0 ? 1 : 0);
+    u = s + pend;
+    pend = k + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t4 = u;
+    m = -t1;
+    c = t1 != 0 ? 1 : 0;
+    t2 += c;
+    c = (c != 0 && t2 == 0) ? 1 : 0;
+    t3 += c;
+    c = (c != 0 && t3 == 0) ? 1 : 0;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    s = t4 + lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    hi += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t4 = u;
+    s = t5 + hi;
+    k = (Long.compareUnsigned(s, hi) < 0 ? 1 : 0);
+    u = s + pend;
+    pend = k + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t5 = u;
+    m = -t2;
+    c = t2 != 0 ? 1 : 0;
+    t3 += c;
+    c = (c != 0 && t3 == 0) ? 1 : 0;
+    t4 += c;
+    c = (c != 0 && t4 == 0) ? 1 : 0;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    s = t5 + lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    hi += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t5 = u;
+    s = t6 + hi;
+    k = (Long.compareUnsigned(s, hi) < 0 ? 1 : 0);
+    u = s + pend;
+    pend = k + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t6 = u;
+    m = -t3;
+    c = t3 != 0 ? 1 : 0;
+    t4 += c;
+    c = (c != 0 && t4 == 0) ? 1 : 0;
+    t5 += c;
+    c = (c != 0 && t5 == 0) ? 1 : 0;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    s = t6 + lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    hi += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t6 = u;
+    s = t7 + hi;
+    k = (Long.compareUnsigned(s, hi) < 0 ? 1 : 0);
+    u = s + pend;
+    pend = k + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t7 = u;
+    // the result t4..t7 is below 2p (pend is zero)
+    reduceOnce(t4, t5, t6, t7, r, ro);
   }
 
   /**

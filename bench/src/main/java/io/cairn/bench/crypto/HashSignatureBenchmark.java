@@ -53,6 +53,7 @@ public class HashSignatureBenchmark {
 
   @Setup
   public void setup() {
+    Pedersen.precompute(); // the 12-bit tables a long-running process switches to
     Random rnd = new Random(7);
     for (int k = 0; k < POOL; k++) {
       a[k] = Felt.fromBigIntegerReduced(new BigInteger(252, rnd));

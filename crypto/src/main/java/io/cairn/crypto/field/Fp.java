@@ -394,51 +394,56 @@ public final class Fp {
   // ---------------------------------------------------------------------------------------------
   // Addition and subtraction (form-agnostic: they work the same on Montgomery and canonical limbs)
 
-  /** r = a + b mod p. */
+  /** r = a + b mod p. Branch-free: the carries and the final choice are computed with masks, not jumps. */
   public static void add(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
     long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
     long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
+    // s = a + b; carry out of x + y + c is ((x & y) | ((x | y) & ~s)) >>> 63
     long s0 = a0 + b0;
-    long c = Long.compareUnsigned(s0, a0) < 0 ? 1 : 0;
-    long s1 = a1 + b1;
-    long k = Long.compareUnsigned(s1, a1) < 0 ? 1 : 0;
-    s1 += c;
-    k += (s1 == 0 && c == 1) ? 1 : 0;
-    c = k;
-    long s2 = a2 + b2;
-    k = Long.compareUnsigned(s2, a2) < 0 ? 1 : 0;
-    s2 += c;
-    k += (s2 == 0 && c == 1) ? 1 : 0;
-    long s3 = a3 + b3 + k; // both < 2^252: no overflow out of the top limb
-    reduceOnce(s0, s1, s2, s3, r, ro);
+    long c = ((a0 & b0) | ((a0 | b0) & ~s0)) >>> 63;
+    long s1 = a1 + b1 + c;
+    c = ((a1 & b1) | ((a1 | b1) & ~s1)) >>> 63;
+    long s2 = a2 + b2 + c;
+    c = ((a2 & b2) | ((a2 | b2) & ~s2)) >>> 63;
+    long s3 = a3 + b3 + c; // both < 2^252: no carry out of the top limb
+    // d = s − p with p = (1, 0, 0, P3); borrow out of x − y − w is ((~x & y) | (~(x ^ y) & d)) >>> 63
+    long d0 = s0 - 1;
+    long w = (~s0 & d0) >>> 63; // y = 1 for this limb: borrow exactly when s0 = 0
+    long d1 = s1 - w;
+    w = (~s1 & d1) >>> 63;
+    long d2 = s2 - w;
+    w = (~s2 & d2) >>> 63;
+    long d3 = s3 - P3 - w; // s3 < 2^62: the sign of d3 is the final borrow
+    long keep = d3 >> 63; // all ones when s < p
+    r[ro] = (s0 & keep) | (d0 & ~keep);
+    r[ro + 1] = (s1 & keep) | (d1 & ~keep);
+    r[ro + 2] = (s2 & keep) | (d2 & ~keep);
+    r[ro + 3] = (s3 & keep) | (d3 & ~keep);
   }
 
-  /** r = a − b mod p. */
+  /** r = a − b mod p. Branch-free. */
   public static void sub(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
     long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
     long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
     long d0 = a0 - b0;
-    long borrow = Long.compareUnsigned(a0, b0) < 0 ? 1 : 0;
-    long d1 = a1 - b1 - borrow;
-    borrow = (Long.compareUnsigned(a1, b1) < 0 || (a1 == b1 && borrow == 1)) ? 1 : 0;
-    long d2 = a2 - b2 - borrow;
-    borrow = (Long.compareUnsigned(a2, b2) < 0 || (a2 == b2 && borrow == 1)) ? 1 : 0;
-    long d3 = a3 - b3 - borrow;
-    borrow = (Long.compareUnsigned(a3, b3) < 0 || (a3 == b3 && borrow == 1)) ? 1 : 0;
-    if (borrow != 0) {
-      // add p = (1, 0, 0, P3); the wrapped value plus p lands in [0, p)
-      d0 += 1;
-      long c = d0 == 0 ? 1 : 0;
-      d1 += c;
-      c = (d1 == 0 && c == 1) ? 1 : 0;
-      d2 += c;
-      c = (d2 == 0 && c == 1) ? 1 : 0;
-      d3 += P3 + c;
-    }
-    r[ro] = d0;
-    r[ro + 1] = d1;
-    r[ro + 2] = d2;
-    r[ro + 3] = d3;
+    long w = ((~a0 & b0) | (~(a0 ^ b0) & d0)) >>> 63;
+    long d1 = a1 - b1 - w;
+    w = ((~a1 & b1) | (~(a1 ^ b1) & d1)) >>> 63;
+    long d2 = a2 - b2 - w;
+    w = ((~a2 & b2) | (~(a2 ^ b2) & d2)) >>> 63;
+    long d3 = a3 - b3 - w; // both top limbs < 2^60: the sign of d3 is the final borrow
+    // on a borrow add p = (1, 0, 0, P3); the wrapped value plus p lands in [0, p)
+    long fix = d3 >>> 63;
+    long e0 = d0 + fix;
+    long c = ((d0 & fix) | ((d0 | fix) & ~e0)) >>> 63;
+    long e1 = d1 + c;
+    c = (d1 & ~e1) >>> 63;
+    long e2 = d2 + c;
+    c = (d2 & ~e2) >>> 63;
+    r[ro] = e0;
+    r[ro + 1] = e1;
+    r[ro + 2] = e2;
+    r[ro + 3] = d3 + (P3 & -fix) + c;
   }
 
   /** r = −a mod p. */

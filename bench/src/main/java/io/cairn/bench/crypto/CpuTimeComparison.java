@@ -8,9 +8,7 @@ import io.cairn.crypto.hash.Poseidon;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.IntConsumer;
 
 /**
@@ -28,46 +26,24 @@ public final class CpuTimeComparison {
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     Pedersen.precompute();
-    Random rnd = new Random(7);
     int pool = 64;
-    Felt[] a = new Felt[pool], b = new Felt[pool], keys = new Felt[pool], pubs = new Felt[pool], msgs = new Felt[pool];
-    Ecdsa.Signature[] sigs = new Ecdsa.Signature[pool];
-    List<List<Felt>> tens = new ArrayList<>();
-    var ja = new com.swmansion.starknet.data.types.Felt[pool];
-    var jb = new com.swmansion.starknet.data.types.Felt[pool];
-    var jkeys = new com.swmansion.starknet.data.types.Felt[pool];
-    var jpubs = new com.swmansion.starknet.data.types.Felt[pool];
-    var jmsgs = new com.swmansion.starknet.data.types.Felt[pool];
-    var jr = new com.swmansion.starknet.data.types.Felt[pool];
-    var js = new com.swmansion.starknet.data.types.Felt[pool];
-    List<List<com.swmansion.starknet.data.types.Felt>> jtens = new ArrayList<>();
+    SampleInputs in = new SampleInputs(pool, 7);
+    Felt[] a = in.a, b = in.b, keys = in.keys, pubs = in.pubs, msgs = in.msgs;
+    Ecdsa.Signature[] sigs = in.sigs;
+    List<List<Felt>> tens = in.tens;
+    var ja = in.ja;
+    var jb = in.jb;
+    var jkeys = in.jkeys;
+    var jpubs = in.jpubs;
+    var jmsgs = in.jmsgs;
+    var jr = in.jr;
+    var js = in.js;
+    var jtens = in.jtens;
     long[] limbs = new long[4 * pool];
     BigInteger[] big = new BigInteger[pool];
     for (int k = 0; k < pool; k++) {
-      a[k] = Felt.fromBigIntegerReduced(new BigInteger(252, rnd));
-      b[k] = Felt.fromBigIntegerReduced(new BigInteger(252, rnd));
-      keys[k] = Felt.of(new BigInteger(250, rnd).add(BigInteger.ONE));
-      msgs[k] = Felt.of(new BigInteger(251, rnd));
-      pubs[k] = Ecdsa.publicKey(keys[k]);
-      sigs[k] = Ecdsa.sign(keys[k], msgs[k]);
       a[k].writeTo(limbs, 4 * k);
       big[k] = a[k].toBigInteger();
-      ja[k] = jvm(a[k]);
-      jb[k] = jvm(b[k]);
-      jkeys[k] = jvm(keys[k]);
-      jpubs[k] = jvm(pubs[k]);
-      jmsgs[k] = jvm(msgs[k]);
-      jr[k] = jvm(sigs[k].r());
-      js[k] = jvm(sigs[k].s());
-      List<Felt> ten = new ArrayList<>();
-      List<com.swmansion.starknet.data.types.Felt> jten = new ArrayList<>();
-      for (int e = 0; e < 10; e++) {
-        Felt f = Felt.fromBigIntegerReduced(new BigInteger(252, rnd));
-        ten.add(f);
-        jten.add(jvm(f));
-      }
-      tens.add(ten);
-      jtens.add(jten);
     }
     long[] acc = new long[4];
     Felt.ONE.writeTo(acc, 0);
@@ -94,10 +70,6 @@ public final class CpuTimeComparison {
     row("ecdsa verify (us)", rounds, 200, 1000,
         i -> sink = Ecdsa.verify(pubs[i & 63], msgs[i & 63], sigs[i & 63].r(), sigs[i & 63].s()),
         i -> sink = com.swmansion.starknet.crypto.StarknetCurve.verify(jpubs[i & 63], jmsgs[i & 63], jr[i & 63], js[i & 63]));
-  }
-
-  private static com.swmansion.starknet.data.types.Felt jvm(Felt f) {
-    return new com.swmansion.starknet.data.types.Felt(f.toBigInteger());
   }
 
   private static void row(String name, int rounds, int n, int unit, IntConsumer ours, IntConsumer theirs) {

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.cli.CliHarness;
 import io.cairn.cli.ExitCodes;
-import io.cairn.crypto.field.Felt;
-import io.cairn.crypto.hash.Pedersen;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class HashCommandTest {
@@ -67,21 +64,11 @@ class HashCommandTest {
 
   @Test
   void pedersen() {
-    Assumptions.assumeTrue(pedersenAvailable(), "skipped: Pedersen is not implemented yet on this branch");
     ok(
         "0x30e480bed5fe53fa909cc0f8c4d99b8f9f2c016be4c41e13a4848797979c662",
         "hash", "pedersen",
         "0x3d937c035c878245caf64531a5756109c53068da139362728feb561405371cb",
         "0x208a0a10250e382e1e4bbe2880906c2791bf6275695e02fbbc6aeff9cd8b31a");
-  }
-
-  static boolean pedersenAvailable() {
-    try {
-      Pedersen.hash(Felt.ZERO, Felt.ZERO);
-      return true;
-    } catch (UnsupportedOperationException e) {
-      return false;
-    }
   }
 
   @Test

@@ -7,24 +7,11 @@ import io.cairn.cli.ExitCodes;
 import io.cairn.crypto.ec.Ecdsa;
 import io.cairn.crypto.field.Felt;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class SignatureCommandsTest {
-  static void assumeEcdsa() {
-    boolean ok;
-    try {
-      Ecdsa.publicKey(Felt.ONE);
-      ok = true;
-    } catch (UnsupportedOperationException e) {
-      ok = false;
-    }
-    Assumptions.assumeTrue(ok, "skipped: ECDSA is not implemented yet on this branch");
-  }
-
   @Test
   void signVerifyRoundTripAndRejection() {
-    assumeEcdsa();
     String key = "0x3c1e9550e66958296d11b60f8e8e7a7ad990d07fa65d5f7652c4a6c87d4e3cc";
     CliHarness pub = CliHarness.run("public-key", key);
     assertEquals(0, pub.exitCode(), pub.err());

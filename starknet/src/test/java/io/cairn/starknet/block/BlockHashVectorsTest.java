@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.crypto.field.Felt;
-import io.cairn.starknet.PedersenAvailable;
 import io.cairn.starknet.SerdeToRpc;
 import io.cairn.starknet.block.BlockData.Event;
 import io.cairn.starknet.block.BlockData.HashedTransaction;
@@ -49,7 +48,6 @@ class BlockHashVectorsTest {
 
   @Test
   void gatewayBlockTransactionHashes() throws IOException {
-    PedersenAvailable.assume();
     for (String[] b : new String[][] {{"0.13.2", "sepolia_integration_35748.json"}, {"0.13.4", "sepolia_integration_63881.json"}}) {
       JsonNode block = read("starknet-hashes/pathfinder/" + b[0] + "/block/" + b[1]);
       for (JsonNode t : block.get("transactions")) {
@@ -61,7 +59,6 @@ class BlockHashVectorsTest {
 
   @Test
   void papyrusBlock0121() throws IOException {
-    PedersenAvailable.assume();
     JsonNode d = read("starknet-hashes/papyrus_block_hash.json");
     JsonNode h = d.get("header");
     JsonNode body = d.get("body");

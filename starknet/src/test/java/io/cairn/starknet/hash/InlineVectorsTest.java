@@ -9,7 +9,6 @@ import io.cairn.crypto.field.Felt;
 import io.cairn.crypto.hash.Keccak;
 import io.cairn.crypto.hash.Pedersen;
 import io.cairn.crypto.hash.Poseidon;
-import io.cairn.starknet.PedersenAvailable;
 import io.cairn.starknet.block.PatriciaRoot;
 import io.cairn.starknet.tx.Transaction.ResourceBounds;
 import io.cairn.starknet.tx.Transaction.ResourceBoundsMapping;
@@ -91,7 +90,6 @@ class InlineVectorsTest {
 
   @Test
   void storageVariableAddresses() throws IOException {
-    PedersenAvailable.assume();
     int n = 0;
     for (JsonNode e : vectors().get("storage_var_address")) {
       assertEquals(
@@ -104,7 +102,6 @@ class InlineVectorsTest {
 
   @Test
   void contractAddresses() throws IOException {
-    PedersenAvailable.assume();
     int n = 0;
     for (JsonNode e : vectors().get("contract_address")) {
       if (!e.has("address")) continue;
@@ -125,7 +122,6 @@ class InlineVectorsTest {
   /** The minimal state commitment: one contract (0x2) with one storage slot, through two height-251 tries. */
   @Test
   void minimalStateCommitment() throws IOException {
-    PedersenAvailable.assume();
     JsonNode e = vectors().get("state_commitment_minimal");
     Felt storageRoot =
         PatriciaRoot.root(List.of(BigInteger.ZERO), List.of(Felt.fromHex("0x80")), 251, PatriciaRoot.PEDERSEN);

@@ -19,36 +19,13 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "hash",
     mixinStandardHelpOptions = true,
     description = "Compute Starknet's hashes. Felts are 0x-hex or decimal and must be below p.",
-    subcommands = {
-      HashCommand.PedersenCmd.class,
-      HashCommand.PoseidonCmd.class,
-      HashCommand.KeccakCmd.class,
-      HashCommand.StarknetKeccakCmd.class,
-      HashCommand.Blake2sCmd.class,
-      HashCommand.Sha256Cmd.class
-    })
+    subcommands = {HashCommand.PoseidonCmd.class})
 public final class HashCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
-  @Command(name = "pedersen", mixinStandardHelpOptions = true, description = "Pedersen hash H(A, B).")
-  static final class PedersenCmd implements Runnable {
-    @Spec CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "A", converter = Args.FeltConverter.class, description = "First felt.")
-    Felt a;
-
-    @Parameters(index = "1", paramLabel = "B", converter = Args.FeltConverter.class, description = "Second felt.")
-    Felt b;
-
-    @Override
-    public void run() {
-      spec.commandLine().getOut().println(Pedersen.hash(a, b).toHex());
-    }
   }
 
   @Command(
@@ -95,55 +72,36 @@ public final class HashCommand implements Runnable {
     }
   }
 
+  private void print(String line) {
+    spec.commandLine().getOut().println(line);
+  }
+
+  @Command(name = "pedersen", mixinStandardHelpOptions = true, description = "Pedersen hash H(A, B).")
+  void pedersen(
+      @Parameters(index = "0", paramLabel = "A", converter = Args.FeltConverter.class, description = "First felt.") Felt a,
+      @Parameters(index = "1", paramLabel = "B", converter = Args.FeltConverter.class, description = "Second felt.") Felt b) {
+    print(Pedersen.hash(a, b).toHex());
+  }
+
   @Command(name = "keccak", mixinStandardHelpOptions = true, description = "Keccak-256 (Ethereum's) of hex bytes; prints all 32 bytes.")
-  static final class KeccakCmd implements Runnable {
-    @Spec CommandSpec spec;
-
-    @Parameters(paramLabel = "HEX", converter = Args.HexBytesConverter.class, description = "Input bytes as hex (0x optional).")
-    Args.HexBytes data;
-
-    @Override
-    public void run() {
-      spec.commandLine().getOut().println(Args.hex(Keccak.keccak256(data.bytes())));
-    }
+  void keccak(@Parameters(paramLabel = "HEX", converter = Args.HexBytesConverter.class, description = HEX_HELP) Args.HexBytes data) {
+    print(Args.hex(Keccak.keccak256(data.bytes())));
   }
 
   @Command(name = "starknet-keccak", mixinStandardHelpOptions = true, description = "Keccak-256 of hex bytes masked to 250 bits (a felt).")
-  static final class StarknetKeccakCmd implements Runnable {
-    @Spec CommandSpec spec;
-
-    @Parameters(paramLabel = "HEX", converter = Args.HexBytesConverter.class, description = "Input bytes as hex (0x optional).")
-    Args.HexBytes data;
-
-    @Override
-    public void run() {
-      spec.commandLine().getOut().println(Keccak.starknetKeccak(data.bytes()).toHex());
-    }
+  void starknetKeccak(@Parameters(paramLabel = "HEX", converter = Args.HexBytesConverter.class, description = HEX_HELP) Args.HexBytes data) {
+    print(Keccak.starknetKeccak(data.bytes()).toHex());
   }
 
   @Command(name = "blake2s", mixinStandardHelpOptions = true, description = "BLAKE2s-256 of hex bytes; prints all 32 bytes.")
-  static final class Blake2sCmd implements Runnable {
-    @Spec CommandSpec spec;
-
-    @Parameters(paramLabel = "HEX", converter = Args.HexBytesConverter.class, description = "Input bytes as hex (0x optional).")
-    Args.HexBytes data;
-
-    @Override
-    public void run() {
-      spec.commandLine().getOut().println(Args.hex(Blake2s.blake2s256(data.bytes())));
-    }
+  void blake2s(@Parameters(paramLabel = "HEX", converter = Args.HexBytesConverter.class, description = HEX_HELP) Args.HexBytes data) {
+    print(Args.hex(Blake2s.blake2s256(data.bytes())));
   }
 
   @Command(name = "sha256", mixinStandardHelpOptions = true, description = "SHA-256 of hex bytes; prints all 32 bytes.")
-  static final class Sha256Cmd implements Runnable {
-    @Spec CommandSpec spec;
-
-    @Parameters(paramLabel = "HEX", converter = Args.HexBytesConverter.class, description = "Input bytes as hex (0x optional).")
-    Args.HexBytes data;
-
-    @Override
-    public void run() {
-      spec.commandLine().getOut().println(Args.hex(Sha256.sha256(data.bytes())));
-    }
+  void sha256(@Parameters(paramLabel = "HEX", converter = Args.HexBytesConverter.class, description = HEX_HELP) Args.HexBytes data) {
+    print(Args.hex(Sha256.sha256(data.bytes())));
   }
+
+  private static final String HEX_HELP = "Input bytes as hex (0x optional; 0x alone is empty).";
 }

@@ -16,6 +16,25 @@ public sealed interface Transaction {
   /** The transaction's own version (0, 1, 2 or 3), without the query bit. */
   int version();
 
+  /** The fields every V3 transaction shares (SNIP-8): fee bounds, tip, paymaster data, nonce and DA modes. */
+  sealed interface V3 extends Transaction {
+    Felt nonce();
+
+    ResourceBoundsMapping resourceBounds();
+
+    Felt tip();
+
+    List<Felt> paymasterData();
+
+    DaMode nonceDataAvailabilityMode();
+
+    DaMode feeDataAvailabilityMode();
+
+    default int version() {
+      return 3;
+    }
+  }
+
   /** Data-availability mode of the nonce or the fee: L1 = 0, L2 = 1. */
   enum DaMode {
     L1,
@@ -72,10 +91,7 @@ public sealed interface Transaction {
       DaMode nonceDataAvailabilityMode,
       DaMode feeDataAvailabilityMode,
       List<Felt> proofFacts)
-      implements Transaction {
-    public int version() {
-      return 3;
-    }
+      implements V3 {
   }
 
   record DeclareV0(Felt senderAddress, Felt maxFee, List<Felt> signature, Felt classHash) implements Transaction {
@@ -111,10 +127,7 @@ public sealed interface Transaction {
       List<Felt> accountDeploymentData,
       DaMode nonceDataAvailabilityMode,
       DaMode feeDataAvailabilityMode)
-      implements Transaction {
-    public int version() {
-      return 3;
-    }
+      implements V3 {
   }
 
   record DeployAccountV1(
@@ -141,10 +154,7 @@ public sealed interface Transaction {
       List<Felt> paymasterData,
       DaMode nonceDataAvailabilityMode,
       DaMode feeDataAvailabilityMode)
-      implements Transaction {
-    public int version() {
-      return 3;
-    }
+      implements V3 {
   }
 
   /** L1_HANDLER (version 0); calldata starts with the L1 sender's address. */

@@ -5,7 +5,6 @@ import io.cairn.crypto.hash.Pedersen;
 import io.cairn.crypto.hash.Poseidon;
 import io.cairn.starknet.hash.Addresses;
 import io.cairn.starknet.hash.Selectors;
-import io.cairn.starknet.tx.Transaction.DaMode;
 import io.cairn.starknet.tx.Transaction.ResourceBounds;
 import io.cairn.starknet.tx.Transaction.ResourceBoundsMapping;
 import java.util.ArrayList;
@@ -61,17 +60,7 @@ public final class TransactionHashes {
               t.nonce());
       case Transaction.InvokeV3 t -> {
         List<Felt> chain =
-            v3Common(
-                INVOKE,
-                version,
-                t.senderAddress(),
-                t.resourceBounds(),
-                t.tip(),
-                t.paymasterData(),
-                chainId,
-                t.nonce(),
-                t.nonceDataAvailabilityMode(),
-                t.feeDataAvailabilityMode());
+            v3Common(INVOKE, version, t.senderAddress(), t, chainId);
         chain.add(Poseidon.hashMany(t.accountDeploymentData()));
         chain.add(Poseidon.hashMany(t.calldata()));
         if (!t.proofFacts().isEmpty()) chain.add(Poseidon.hashMany(t.proofFacts()));
@@ -110,17 +99,7 @@ public final class TransactionHashes {
               t.compiledClassHash());
       case Transaction.DeclareV3 t -> {
         List<Felt> chain =
-            v3Common(
-                DECLARE,
-                version,
-                t.senderAddress(),
-                t.resourceBounds(),
-                t.tip(),
-                t.paymasterData(),
-                chainId,
-                t.nonce(),
-                t.nonceDataAvailabilityMode(),
-                t.feeDataAvailabilityMode());
+            v3Common(DECLARE, version, t.senderAddress(), t, chainId);
         chain.add(Poseidon.hashMany(t.accountDeploymentData()));
         chain.add(t.classHash());
         chain.add(t.compiledClassHash());
@@ -143,17 +122,7 @@ public final class TransactionHashes {
       }
       case Transaction.DeployAccountV3 t -> {
         List<Felt> chain =
-            v3Common(
-                DEPLOY_ACCOUNT,
-                version,
-                deployedAddress(t),
-                t.resourceBounds(),
-                t.tip(),
-                t.paymasterData(),
-                chainId,
-                t.nonce(),
-                t.nonceDataAvailabilityMode(),
-                t.feeDataAvailabilityMode());
+            v3Common(DEPLOY_ACCOUNT, version, deployedAddress(t), t, chainId);
         chain.add(Poseidon.hashMany(t.constructorCalldata()));
         chain.add(t.classHash());
         chain.add(t.contractAddressSalt());
@@ -248,26 +217,18 @@ public final class TransactionHashes {
     return Felt.fromBytesBE(out);
   }
 
-  private static List<Felt> v3Common(
-      Felt prefix,
-      Felt version,
-      Felt address,
-      ResourceBoundsMapping bounds,
-      Felt tip,
-      List<Felt> paymasterData,
-      Felt chainId,
-      Felt nonce,
-      DaMode nonceMode,
-      DaMode feeMode) {
+  /** The slots every V3 hash starts with: prefix, version, address, fee fields hash, paymaster hash, chain, nonce, DA. */
+  private static List<Felt> v3Common(Felt prefix, Felt version, Felt address, Transaction.V3 t, Felt chainId) {
     List<Felt> chain = new ArrayList<>(11);
     chain.add(prefix);
     chain.add(version);
     chain.add(address);
-    chain.add(tipAndResourceBoundsHash(tip, bounds));
-    chain.add(Poseidon.hashMany(paymasterData));
+    chain.add(tipAndResourceBoundsHash(t.tip(), t.resourceBounds()));
+    chain.add(Poseidon.hashMany(t.paymasterData()));
     chain.add(chainId);
-    chain.add(nonce);
-    chain.add(Felt.of(((long) nonceMode.ordinal() << 32) + feeMode.ordinal()));
+    chain.add(t.nonce());
+    long modes = ((long) t.nonceDataAvailabilityMode().ordinal() << 32) + t.feeDataAvailabilityMode().ordinal();
+    chain.add(Felt.of(modes));
     return chain;
   }
 

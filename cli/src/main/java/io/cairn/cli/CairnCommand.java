@@ -10,6 +10,12 @@ import picocli.CommandLine.Command;
     description = "Cairn: a Starknet-compatible validity rollup in Java.",
     subcommands = {
       // one line per command group, in the order the README lists them
+      io.cairn.cli.hash.HashCommand.class,
+      io.cairn.cli.hash.SelectorCommand.class,
+      io.cairn.cli.tx.TxHashCommand.class,
+      io.cairn.cli.signature.PublicKeyCommand.class,
+      io.cairn.cli.signature.SignCommand.class,
+      io.cairn.cli.signature.VerifySignatureCommand.class,
     })
 public final class CairnCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

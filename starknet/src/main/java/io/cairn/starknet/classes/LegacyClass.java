@@ -110,9 +110,7 @@ public record LegacyClass(
     w.raw(", \"data\": [");
     for (int i = 0, n = data.size(); i < n; i++) {
       if (i > 0) w.raw(", ");
-      w.raw('"');
-      w.raw(data.get(i).toHex());
-      w.raw('"');
+      w.hexString(data.get(i));
     }
     w.raw("], \"debug_info\": null, \"hints\": ");
     writeHints(w, (ObjectNode) program.get("hints"));

@@ -1,9 +1,14 @@
 package io.cairn.starknet.classes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Writes a Jackson tree byte for byte as CPython's {@code json.dumps} does with its defaults: separators {@code ", "}
@@ -67,37 +72,67 @@ final class PythonJson {
   }
 
   void value(JsonNode n) {
-    switch (n.getNodeType()) {
-      case OBJECT -> object(n);
-      case ARRAY -> {
-        raw('[');
-        for (int i = 0, k = n.size(); i < k; i++) {
-          if (i > 0) raw(", ");
-          value(n.get(i));
-        }
-        raw(']');
+    // instanceof chain, most frequent first: cheaper than a switch on getNodeType() in this hot recursion.
+    if (n instanceof TextNode) {
+      string(n.textValue());
+    } else if (n instanceof ObjectNode) {
+      object(n);
+    } else if (n instanceof ArrayNode a) {
+      raw('[');
+      int k = a.size();
+      for (int i = 0; i < k; i++) {
+        if (i > 0) comma();
+        value(a.get(i));
       }
-      case STRING -> string(n.textValue());
-      case NUMBER -> number(n);
-      case BOOLEAN -> raw(n.booleanValue() ? "true" : "false");
-      case NULL -> raw("null");
-      default -> throw new IllegalStateException("cannot serialize JSON node of type " + n.getNodeType());
+      raw(']');
+    } else if (n.isIntegralNumber()) {
+      if (n.canConvertToLong()) integer(n.longValue());
+      else raw(n.bigIntegerValue().toString());
+    } else if (n.isNumber()) {
+      raw(pythonFloatRepr(n.doubleValue()));
+    } else if (n.isBoolean()) {
+      raw(n.booleanValue() ? "true" : "false");
+    } else if (n.isNull()) {
+      raw("null");
+    } else {
+      throw new IllegalStateException("cannot serialize JSON node of type " + n.getNodeType());
     }
   }
 
+  private void comma() {
+    ensure(2);
+    buf[size++] = ',';
+    buf[size++] = ' ';
+  }
+
+  private void integer(long v) {
+    if (v >= 0 && v < 10) {
+      raw((char) ('0' + v));
+    } else {
+      raw(Long.toString(v));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
   private void object(JsonNode n) {
     int k = n.size();
-    String[] keys = new String[k];
+    if (k == 0) {
+      raw("{}");
+      return;
+    }
+    Map.Entry<String, JsonNode>[] fields = new Map.Entry[k];
     int i = 0;
-    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) keys[i++] = it.next();
-    if (sortKeys) Arrays.sort(keys, PythonJson::compareCodePoints);
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) fields[i++] = it.next();
+    if (sortKeys && k > 1 && !isSorted(fields)) Arrays.sort(fields, BY_KEY);
     raw('{');
     for (i = 0; i < k; i++) {
-      if (i > 0) raw(", ");
-      String key = keys[i];
+      if (i > 0) comma();
+      String key = fields[i].getKey();
       string(key);
-      raw(": ");
-      JsonNode v = n.get(key);
+      ensure(2);
+      buf[size++] = ':';
+      buf[size++] = ' ';
+      JsonNode v = fields[i].getValue();
       if (spaceBeforeColon && v.isTextual() && (key.equals("cairo_type") || key.equals("value"))) {
         string(v.textValue().replace(": ", " : ").replace("  :", " :"));
       } else {
@@ -106,6 +141,16 @@ final class PythonJson {
     }
     raw('}');
   }
+
+  /** Artifacts written by Python are sorted already; checking is cheaper than sorting. */
+  private static boolean isSorted(Map.Entry<String, JsonNode>[] fields) {
+    for (int i = 1; i < fields.length; i++)
+      if (compareCodePoints(fields[i - 1].getKey(), fields[i].getKey()) > 0) return false;
+    return true;
+  }
+
+  private static final Comparator<Map.Entry<String, JsonNode>> BY_KEY =
+      (a, b) -> compareCodePoints(a.getKey(), b.getKey());
 
   /** Python orders str by code point; Java's compareTo by UTF-16 unit, which differs only above the surrogates. */
   static int compareCodePoints(String a, String b) {
@@ -127,16 +172,43 @@ final class PythonJson {
     int n = s.length();
     ensure(n + 2);
     buf[size++] = '"';
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    // Fast path: plain printable ASCII is copied as is while the buffer has room for the worst case left.
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') break;
+      buf[size++] = (byte) c;
+    }
+    for (; i < n; i++) {
       char c = s.charAt(i);
       if (c >= 0x20 && c <= 0x7e && c != '"' && c != '\\') {
-        if (size == buf.length) ensure(1);
+        ensure(1);
         buf[size++] = (byte) c;
       } else {
         escape(c);
       }
     }
     ensure(1);
+    buf[size++] = '"';
+  }
+
+  /** Python's {@code hex(v)} of a felt, quoted: {@code "0x"} and lowercase digits without leading zeros. */
+  void hexString(io.cairn.crypto.field.Felt f) {
+    long[] c = f.canonicalLimbs();
+    ensure(68);
+    buf[size++] = '"';
+    buf[size++] = '0';
+    buf[size++] = 'x';
+    boolean started = false;
+    for (int limb = 3; limb >= 0; limb--) {
+      for (int shift = 60; shift >= 0; shift -= 4) {
+        int d = (int) (c[limb] >>> shift) & 15;
+        if (d == 0 && !started) continue;
+        started = true;
+        buf[size++] = HEX[d];
+      }
+    }
+    if (!started) buf[size++] = '0';
     buf[size++] = '"';
   }
 
@@ -158,14 +230,6 @@ final class PythonJson {
         buf[size++] = HEX[(c >>> 4) & 15];
         buf[size++] = HEX[c & 15];
       }
-    }
-  }
-
-  private void number(JsonNode n) {
-    if (n.isIntegralNumber()) {
-      raw(n.bigIntegerValue().toString());
-    } else {
-      raw(pythonFloatRepr(n.doubleValue()));
     }
   }
 

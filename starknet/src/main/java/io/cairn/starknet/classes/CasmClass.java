@@ -109,17 +109,9 @@ public record CasmClass(
             "$.entry_points_by_type",
             (o, p) -> {
               Felt selector = Json.feltStringOrNumber(Json.required(o, p, "selector"), Json.child(p, "selector"));
-              String op = Json.child(p, "offset");
-              int offset = Json.nonNegativeInt(Json.required(o, p, "offset"), op);
-              if (offset >= length)
-                throw Json.error(op, "offset " + offset + " is outside the bytecode (" + length + " words)");
+              int offset = Json.codeOffset(Json.required(o, p, "offset"), Json.child(p, "offset"), length);
               JsonNode b = o.get("builtins");
-              List<String> builtins = b == null || b.isNull() ? List.of() : Json.stringList(b, Json.child(p, "builtins"));
-              for (int i = 0; i < builtins.size(); i++) {
-                String name = builtins.get(i);
-                if (name.length() > 31 || !name.chars().allMatch(c -> c < 0x80))
-                  throw Json.error(Json.index(Json.child(p, "builtins"), i), "not a builtin name: \"" + name + "\"");
-              }
+              List<String> builtins = b == null || b.isNull() ? List.of() : Json.builtinNames(b, Json.child(p, "builtins"));
               return new CasmEntryPoint(selector, offset, builtins);
             });
     JsonNode cv = root.get("compiler_version");

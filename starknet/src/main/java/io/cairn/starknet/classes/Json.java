@@ -94,6 +94,25 @@ final class Json {
     return out;
   }
 
+  /** An entry point's offset into code of {@code codeLength} words, written as an integer or a hex string. */
+  static int codeOffset(JsonNode n, String path, int codeLength) {
+    Felt offset = feltStringOrNumber(n, path);
+    if (!offset.fitsInLong() || offset.longValueExact() >= codeLength)
+      throw error(path, "offset " + offset.toDecimal() + " is outside the code (" + codeLength + " words)");
+    return (int) offset.longValueExact();
+  }
+
+  /** Builtin names, each hashed as a short string: ASCII, at most 31 characters. */
+  static List<String> builtinNames(JsonNode n, String path) {
+    List<String> names = stringList(n, path);
+    for (int i = 0; i < names.size(); i++) {
+      String b = names.get(i);
+      if (b.length() > 31 || !b.chars().allMatch(c -> c < 0x80))
+        throw error(index(path, i), "not a builtin name (ASCII, at most 31 characters): \"" + b + "\"");
+    }
+    return names;
+  }
+
   static List<String> stringList(JsonNode n, String path) {
     ArrayNode a = array(n, path);
     List<String> out = new ArrayList<>(a.size());

@@ -186,12 +186,7 @@ public record LegacyClass(
     program.remove("debug_info");
     String p = "$.program";
     Felt[] data = Json.feltArray(Json.required(program, p, "data"), p + ".data");
-    List<String> builtins = Json.stringList(Json.required(program, p, "builtins"), p + ".builtins");
-    for (int i = 0; i < builtins.size(); i++) {
-      String b = builtins.get(i);
-      if (b.length() > 31 || !b.chars().allMatch(c -> c < 0x80))
-        throw Json.error(p + ".builtins[" + i + "]", "not a builtin name (ASCII, at most 31 characters): \"" + b + "\"");
-    }
+    List<String> builtins = Json.builtinNames(Json.required(program, p, "builtins"), p + ".builtins");
     JsonNode prime = Json.required(program, p, "prime");
     String primeText = Json.text(prime, p + ".prime");
     if (!stripHexPrefix(primeText).matches("[0-9a-fA-F]+"))
@@ -226,11 +221,8 @@ public record LegacyClass(
             "$.entry_points_by_type",
             (o, path) -> {
               Felt selector = Json.feltStringOrNumber(Json.required(o, path, "selector"), Json.child(path, "selector"));
-              String op = Json.child(path, "offset");
-              Felt offset = Json.feltStringOrNumber(Json.required(o, path, "offset"), op);
-              if (!offset.fitsInLong() || offset.longValueExact() >= length)
-                throw Json.error(op, "offset " + offset.toDecimal() + " is outside the program (" + length + " words)");
-              return new LegacyEntryPoint(selector, (int) offset.longValueExact());
+              int offset = Json.codeOffset(Json.required(o, path, "offset"), Json.child(path, "offset"), length);
+              return new LegacyEntryPoint(selector, offset);
             });
     JsonNode abi = root.get("abi");
     return new LegacyClass(abi, program, eps, Arrays.asList(data), builtins);

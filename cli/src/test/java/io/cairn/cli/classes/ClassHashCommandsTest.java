@@ -5,27 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.cli.CliHarness;
 import io.cairn.cli.ExitCodes;
-import io.cairn.crypto.field.Felt;
 import io.cairn.testsupport.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClassHashCommandsTest {
   private static final String ERC20_CASM = "cairo1-classes/feature-contracts/erc20.casm.json";
 
-  /** Skips while a hash is still the parallel work's stub. */
-  private static void assumeImplemented(Runnable probe) {
-    boolean ok = true;
-    try {
-      probe.run();
-    } catch (UnsupportedOperationException e) {
-      ok = false;
-    }
-    Assumptions.assumeTrue(ok, "skipped: a hash this command needs is not implemented yet");
-  }
 
   private static String file(String relative) {
     return Fixtures.require(relative).toString();
@@ -33,8 +21,6 @@ class ClassHashCommandsTest {
 
   @Test
   void sierraClassHash() {
-    assumeImplemented(() -> io.cairn.crypto.hash.Poseidon.hashMany(Felt.ONE));
-    assumeImplemented(() -> io.cairn.crypto.hash.Keccak.starknetKeccak(new byte[1]));
     CliHarness r = CliHarness.run("class-hash", file("starknet-hashes/pathfinder/contracts/sierra-0.11.json"));
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("0x4e70b19333ae94bd958625f7b61ce9eec631653597e68645e13780061b2136c\n", r.out());
@@ -42,8 +28,6 @@ class ClassHashCommandsTest {
 
   @Test
   void legacyClassHashAndHinted() {
-    assumeImplemented(() -> io.cairn.crypto.hash.Pedersen.hash(Felt.ONE, Felt.ONE));
-    assumeImplemented(() -> io.cairn.crypto.hash.Keccak.starknetKeccak(new byte[1]));
     String f = file("starknet-hashes/starknet-rs/starknet-core/test-data/contracts/cairo0/artifacts/deployable.txt");
     CliHarness r = CliHarness.run("class-hash", f);
     assertEquals(0, r.exitCode(), r.err());
@@ -54,8 +38,6 @@ class ClassHashCommandsTest {
 
   @Test
   void compiledClassHashDefaultsToV2() {
-    assumeImplemented(() -> io.cairn.crypto.hash.Poseidon.hashMany(Felt.ONE));
-    assumeImplemented(() -> io.cairn.crypto.hash.Blake2s.blake2s256(new byte[1]));
     String v2 = "0x75a59a0cd1985dd66a3fd9d634f0e0287916cd8e0fff3f2bd80d69498b09367\n";
     assertEquals(v2, CliHarness.run("compiled-class-hash", file(ERC20_CASM)).out());
     assertEquals(v2, CliHarness.run("compiled-class-hash", "--hash-version", "V2", file(ERC20_CASM)).out());

@@ -28,7 +28,6 @@ class CasmClassHashTest {
   @ParameterizedTest
   @CsvSource({"cairo1/artifacts/abi_types", "cairo2/artifacts/abi_types", "cairo2.6/artifacts/erc20", "cairo2.6/artifacts/trivial"})
   void starknetRsArtifactsV1(String name) throws Exception {
-    HashesAvailable.poseidon();
     Path dir = Fixtures.require(TestFiles.STARKNET_RS);
     JsonNode expected = M.readTree(dir.resolve(name + ".hashes.json").toFile());
     CasmClass c = ContractClasses.loadCasm(dir.resolve(name + "_compiled.txt"));
@@ -38,7 +37,6 @@ class CasmClassHashTest {
   /** blockifier's ERC20 (sequencer {@code blockifier_test_utils}), both versions. */
   @Test
   void featureContractErc20() throws Exception {
-    HashesAvailable.casm();
     CasmClass c = ContractClasses.loadCasm(Fixtures.require("cairo1-classes/feature-contracts/erc20.casm.json"));
     assertEquals(Felt.parse("0x266f53b3f6cc2367c334b75ea86aff748ca27aa321019778af81be69d549159"), c.compiledClassHash(V1));
     assertEquals(Felt.parse("0x75a59a0cd1985dd66a3fd9d634f0e0287916cd8e0fff3f2bd80d69498b09367"), c.compiledClassHash(V2));
@@ -47,7 +45,6 @@ class CasmClassHashTest {
   /** Every {@code compiled_class_hash_v1_and_v2_blake} entry of inline_vectors.json whose CASM file is present. */
   @Test
   void inlineVectorsV1AndV2() throws Exception {
-    HashesAvailable.casm();
     Path vectors = Fixtures.require("starknet-hashes/inline_vectors.json");
     int checked = 0;
     for (JsonNode v : M.readTree(vectors.toFile()).get("compiled_class_hash_v1_and_v2_blake")) {
@@ -64,7 +61,6 @@ class CasmClassHashTest {
   /** Every CASM file in the fixtures loads and hashes both ways (pathfinder's older one has no segment lengths). */
   @Test
   void everyCasmFixtureHashes() throws Exception {
-    HashesAvailable.casm();
     List<Path> files = new ArrayList<>(TestFiles.under("cairo1-classes", ".casm.json"));
     files.addAll(TestFiles.under("cairo1-classes", ".compiled_contract_class.json"));
     files.add(Fixtures.require(TestFiles.PATHFINDER + "/sierra-1.1.0-balance.casm.json"));
@@ -78,7 +74,6 @@ class CasmClassHashTest {
   /** The segment tree shapes the hash: a node is 1 + H(len, H(words)) over its children; no tree means one leaf. */
   @Test
   void segmentTreeHashing() {
-    HashesAvailable.poseidon();
     List<Felt> code = List.of(Felt.of(1), Felt.of(2), Felt.of(3));
     EntryPointsByType<CasmEntryPoint> none = new EntryPointsByType<>(List.of(), List.of(), List.of());
     CasmClass flat = new CasmClass(null, code, null, none, null);

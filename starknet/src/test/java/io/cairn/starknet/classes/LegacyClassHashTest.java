@@ -28,7 +28,6 @@ class LegacyClassHashTest {
   @ParameterizedTest
   @CsvSource({"deployable", "emoji", "event_example", "pre-0.11.0/event_example"})
   void starknetRsArtifacts(String name) throws Exception {
-    HashesAvailable.legacy();
     Path dir = Fixtures.require(TestFiles.STARKNET_RS + "/cairo0/artifacts");
     JsonNode expected = M.readTree(dir.resolve(name + ".hashes.json").toFile());
     LegacyClass c = load(dir.resolve(name + ".txt"));
@@ -47,14 +46,12 @@ class LegacyClassHashTest {
     "integration-test.json, 0x31da92cf5f54bcb81b447e219e2b791b23f3052d12b6c9abd04ff2e5626576"
   })
   void pathfinderClasses(String file, String expected) throws Exception {
-    HashesAvailable.legacy();
     assertEquals(Felt.parse(expected), load(Fixtures.require(TestFiles.PATHFINDER + "/" + file)).classHash());
   }
 
   /** blockifier's Cairo 0 test contracts: they load and hash; no published hashes to compare with. */
   @Test
   void blockifierFeatureContractsHash() throws Exception {
-    HashesAvailable.legacy();
     List<Path> files = TestFiles.under("cairo0-classes", ".json");
     assertFalse(files.isEmpty());
     for (Path f : files) load(f).classHash();
@@ -63,7 +60,6 @@ class LegacyClassHashTest {
   /** The hash ignores debug_info, which the reader skips unparsed; everything else it covers. */
   @Test
   void debugInfoIsIgnoredButHintsCount() throws Exception {
-    HashesAvailable.legacy();
     Path file = Fixtures.require(TestFiles.STARKNET_RS + "/cairo0/artifacts/event_example.txt");
     ObjectNode root = (ObjectNode) M.readTree(file.toFile());
     Felt original = load(file).classHash();
@@ -87,7 +83,6 @@ class LegacyClassHashTest {
   /** JSON-RPC's DEPRECATED_CONTRACT_CLASS carries the program gzipped and base64-encoded; same class, same hash. */
   @Test
   void rpcCompressedProgramHashesTheSame() throws Exception {
-    HashesAvailable.legacy();
     Path file = Fixtures.require(TestFiles.STARKNET_RS + "/cairo0/artifacts/deployable.txt");
     ObjectNode root = (ObjectNode) M.readTree(file.toFile());
     var gz = new java.io.ByteArrayOutputStream();

@@ -29,7 +29,6 @@ class SierraClassHashTest {
   @ParameterizedTest
   @CsvSource({"cairo1/artifacts/abi_types", "cairo2/artifacts/abi_types", "cairo2.6/artifacts/erc20", "cairo2.6/artifacts/trivial"})
   void starknetRsArtifacts(String name) throws Exception {
-    HashesAvailable.sierra();
     Path dir = Fixtures.require(TestFiles.STARKNET_RS);
     JsonNode expected = M.readTree(dir.resolve(name + ".hashes.json").toFile());
     assertEquals(
@@ -39,7 +38,6 @@ class SierraClassHashTest {
   /** pathfinder's sierra-0.11 class, whose ABI is a string hashed as is. */
   @Test
   void pathfinderSierraWithAbiString() throws Exception {
-    HashesAvailable.sierra();
     SierraClass c = load(Fixtures.require(TestFiles.PATHFINDER + "/sierra-0.11.json"));
     assertEquals(Felt.parse("0x4e70b19333ae94bd958625f7b61ce9eec631653597e68645e13780061b2136c"), c.classHash());
   }
@@ -47,7 +45,6 @@ class SierraClassHashTest {
   /** An ABI held as JSON hashes as its Python json.dumps text: replacing it by that text keeps the hash. */
   @Test
   void abiArrayHashesAsItsPythonDump() throws Exception {
-    HashesAvailable.sierra();
     Path file = Fixtures.require(TestFiles.STARKNET_RS + "/cairo2.6/artifacts/erc20_sierra.txt");
     SierraClass fromArray = load(file);
     assertTrue(fromArray.abi().startsWith("[{\"type\": "), fromArray.abi().substring(0, 20));
@@ -63,7 +60,6 @@ class SierraClassHashTest {
   /** Every Sierra class among the compiler's and blockifier's test data loads and hashes below 2^251 − 256. */
   @Test
   void everySierraFixtureHashes() throws Exception {
-    HashesAvailable.sierra();
     List<Path> files = new java.util.ArrayList<>(TestFiles.under("cairo1-classes", ".contract_class.json"));
     files.addAll(TestFiles.under("cairo1-classes", ".sierra.json"));
     assertFalse(files.isEmpty());

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       io.cairn.cli.signature.PublicKeyCommand.class,
       io.cairn.cli.signature.SignCommand.class,
       io.cairn.cli.signature.VerifySignatureCommand.class,
+      io.cairn.cli.classes.ClassHashCommand.class,
+      io.cairn.cli.classes.CompiledClassHashCommand.class,
     })
 public final class CairnCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -11,6 +11,7 @@ import io.cairn.state.trie.TrieNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -276,6 +277,40 @@ public final class StateStore implements AutoCloseable {
   private static void checkKey(Felt k, int height, String what) {
     if (k.toBigInteger().bitLength() > height)
       throw new IllegalArgumentException(what + " " + k.toHex() + " is not below 2^" + height);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Proofs
+
+  /**
+   * Proofs as of {@code block} of the given classes (in the classes trie), contracts (in the contracts trie, with
+   * their leaf data) and storage keys (per contract, in the order given), as {@code starknet_getStorageProof} wants.
+   */
+  public StorageProof storageProof(
+      long block, List<Felt> classHashes, List<Felt> contracts, Map<Felt, List<Felt>> storageKeys) {
+    checkBlock(block);
+    BlockRoots roots = roots(block).orElseThrow();
+    Map<Felt, TrieNode> classesProof = new LinkedHashMap<>();
+    for (Felt c : classHashes)
+      for (Map.Entry<Felt, TrieNode> e : commitment.classesTrie().proof(roots.classesRoot(), nodes, c))
+        classesProof.put(e.getKey(), e.getValue());
+    Map<Felt, TrieNode> contractsProof = new LinkedHashMap<>();
+    List<ContractState> leaves = new ArrayList<>();
+    for (Felt c : contracts) {
+      for (Map.Entry<Felt, TrieNode> e : commitment.contractsTrie().proof(roots.contractsRoot(), nodes, c))
+        contractsProof.put(e.getKey(), e.getValue());
+      leaves.add(contractState(block, c));
+    }
+    List<Map<Felt, TrieNode>> storageProofs = new ArrayList<>();
+    for (Map.Entry<Felt, List<Felt>> e : storageKeys.entrySet()) {
+      Felt root = contractState(block, e.getKey()).storageRoot();
+      Map<Felt, TrieNode> m = new LinkedHashMap<>();
+      for (Felt k : e.getValue())
+        for (Map.Entry<Felt, TrieNode> n : commitment.storageTrie().proof(root, nodes, k)) m.put(n.getKey(), n.getValue());
+      storageProofs.add(m);
+    }
+    return new StorageProof(
+        block, roots.contractsRoot(), roots.classesRoot(), classesProof, contractsProof, leaves, storageProofs);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -12,10 +12,10 @@ import java.util.TreeMap;
  * (binary = H(l, r); edge = H(child, path) + length), with BigInteger keys and no stored nodes. The test oracle for
  * {@link PatriciaTrie}'s incremental updates.
  */
-final class NaiveTrie {
+public final class NaiveTrie {
   private NaiveTrie() {}
 
-  static Felt root(Map<BigInteger, Felt> leaves, int height, NodeHash h) {
+  public static Felt root(Map<BigInteger, Felt> leaves, int height, NodeHash h) {
     List<BigInteger> keys = new ArrayList<>();
     TreeMap<BigInteger, Felt> sorted = new TreeMap<>();
     leaves.forEach((k, v) -> {

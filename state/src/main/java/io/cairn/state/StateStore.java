@@ -64,7 +64,11 @@ public final class StateStore implements AutoCloseable {
 
   /** A store in memory, for tests and one-off computations. */
   public static StateStore inMemory() {
-    return new StateStore(new InMemoryKeyValueStore(), StateCommitment.STARKNET);
+    return inMemory(StateCommitment.STARKNET);
+  }
+
+  public static StateStore inMemory(StateCommitment commitment) {
+    return new StateStore(new InMemoryKeyValueStore(), commitment);
   }
 
   /** Opens (creating if needed) a RocksDB store in {@code dir}, with durable (fsync'd) commits. */

@@ -1,4 +1,4 @@
-package io.cairn.state.store;
+package io.cairn.state.kv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

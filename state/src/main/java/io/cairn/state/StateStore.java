@@ -153,6 +153,20 @@ public final class StateStore implements AutoCloseable {
   public synchronized BlockRoots commit(long block, StateDiff diff, List<ClassDefinition> definitions) {
     if (block != head + 1)
       throw new IllegalArgumentException("cannot commit block " + block + ": the head is " + head);
+    Prepared p = prepare(block, diff);
+    write(block, diff, definitions, p);
+    return p.roots;
+  }
+
+  /** The roots that committing {@code diff} on the head would give, without committing it. */
+  public synchronized BlockRoots rootsAfter(StateDiff diff) {
+    return prepare(head + 1, diff).roots;
+  }
+
+  /** A block's commitments and everything its transaction writes besides the diff. */
+  private record Prepared(BlockRoots roots, Map<Felt, ContractState> contracts, Map<Felt, TrieNode> created) {}
+
+  private Prepared prepare(long block, StateDiff diff) {
     validate(diff);
     long parent = block - 1;
     PatriciaTrie storageTrie = commitment.storageTrie();
@@ -205,13 +219,19 @@ public final class StateStore implements AutoCloseable {
 
     Felt global = commitment.globalRoot(contracts.root(), classes.root());
     BlockRoots roots = new BlockRoots(block, global, contracts.root(), classes.root());
-
-    // 4. One transaction.
-    byte[] inv = Codec.inverted(block);
     Map<Felt, TrieNode> created = new HashMap<>();
     for (PatriciaTrie.Update u : storageUpdates) created.putAll(u.newNodes());
     created.putAll(contracts.newNodes());
     created.putAll(classes.newNodes());
+    return new Prepared(roots, after, created);
+  }
+
+  /** Writes a prepared block in one transaction and makes it the head. */
+  private void write(long block, StateDiff diff, List<ClassDefinition> definitions, Prepared p) {
+    byte[] inv = Codec.inverted(block);
+    BlockRoots roots = p.roots;
+    Map<Felt, TrieNode> created = p.created;
+    Map<Felt, ContractState> after = p.contracts;
     try (KeyValueStore.Transaction tx = kv.transaction()) {
       for (Map.Entry<Felt, TrieNode> e : created.entrySet())
         tx.put(Column.TRIE_NODES, Codec.felt(e.getKey()), Codec.node(e.getValue()));
@@ -244,7 +264,7 @@ public final class StateStore implements AutoCloseable {
       tx.put(
           Column.BLOCK_ROOTS,
           Codec.block(block),
-          Codec.concat(Codec.felt(global), Codec.felt(contracts.root()), Codec.felt(classes.root())));
+          Codec.concat(Codec.felt(roots.globalRoot()), Codec.felt(roots.contractsRoot()), Codec.felt(roots.classesRoot())));
       tx.put(Column.STATE_DIFFS, Codec.block(block), Codec.diff(diff));
       tx.put(Column.META, HEAD_KEY, Codec.block(block));
       tx.commit();
@@ -252,7 +272,6 @@ public final class StateStore implements AutoCloseable {
     nodes.remember(created);
     head = block;
     headCache = new HeadCache(block);
-    return roots;
   }
 
   private static PatriciaTrie.Update join(Future<PatriciaTrie.Update> f) {

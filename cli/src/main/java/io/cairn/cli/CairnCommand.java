@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       io.cairn.cli.signature.VerifySignatureCommand.class,
       io.cairn.cli.classes.ClassHashCommand.class,
       io.cairn.cli.classes.CompiledClassHashCommand.class,
+      io.cairn.cli.state.StateRootCommand.class,
+      io.cairn.cli.state.StateCommand.class,
     })
 public final class CairnCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

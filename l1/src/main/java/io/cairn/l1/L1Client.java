@@ -181,6 +181,38 @@ public final class L1Client implements AutoCloseable {
     return transact("updateState", coreAddress(true), core.updateState(words), BigInteger.ZERO);
   }
 
+  /**
+   * Reads the OS output an {@code updateState} transaction carried, DA included: what a node needs to rebuild the
+   * state from L1 alone (decode its {@link OsOutput#dataAvailability()} with {@link io.cairn.l1.da.StateDiffCodec}).
+   */
+  public OsOutput osOutputOf(String transactionHash) {
+    org.web3j.protocol.core.methods.response.Transaction tx;
+    try {
+      tx = web3j.ethGetTransactionByHash(transactionHash).send().getTransaction()
+          .orElseThrow(() -> new IllegalArgumentException("no transaction " + transactionHash));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return OsOutput.parse(updateStateWords(tx.getInput()));
+  }
+
+  /** The output words in {@code updateState(uint256[])} calldata. */
+  static List<Felt> updateStateWords(String input) {
+    String selector = Numeric.toHexString(Words.keccak256("updateState(uint256[])".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).substring(0, 10);
+    String hex = Numeric.cleanHexPrefix(input);
+    if (!("0x" + hex).startsWith(selector) || hex.length() < 8 + 128 || (hex.length() - 8) % 64 != 0) {
+      throw new IllegalArgumentException("transaction input is not an updateState(uint256[]) call");
+    }
+    BigInteger offset = new BigInteger(hex.substring(8, 72), 16);
+    BigInteger length = new BigInteger(hex.substring(72, 136), 16);
+    if (!offset.equals(BigInteger.valueOf(32)) || length.longValue() != (hex.length() - 136) / 64) {
+      throw new IllegalArgumentException("updateState calldata is not canonically encoded");
+    }
+    List<Felt> words = new ArrayList<>();
+    for (int at = 136; at < hex.length(); at += 64) words.add(Felt.of(new BigInteger(hex.substring(at, at + 64), 16)));
+    return words;
+  }
+
   /** The contract's view of the chain it settles. */
   public record CoreState(Felt stateRoot, long blockNumber, Felt blockHash, Felt programHash, Felt configHash) {}
 

@@ -56,7 +56,7 @@ class CairnCoreTest {
 
   @Test
   void acceptedUpdateMovesTheStateAndLogsIt() {
-    OsOutput first = chain.next(List.of(), List.of(), chain.randomDiff(3, 4));
+    OsOutput first = chain.next(List.of(), List.of(), chain.randomDiffWithSeed(3, 4));
     TxReport r = prove(first);
     var log = CairnCore.getLogStateUpdateEvents(r.receipt()).get(0);
     assertEquals(first.newRoot().toBigInteger(), log.globalRoot);
@@ -64,6 +64,11 @@ class CairnCoreTest {
     assertEquals(first.newBlockHash().toBigInteger(), log.blockHash);
     assertArrayEquals(first.fact(TestChain.PROGRAM_HASH), CairnCore.getLogStateTransitionFactEvents(r.receipt()).get(0).stateTransitionFact);
     assertEquals(new L1Client.CoreState(first.newRoot(), 0, first.newBlockHash(), TestChain.PROGRAM_HASH, TestChain.CONFIG_HASH), operator.state());
+
+    // A node rebuilds the diff from the transaction alone.
+    OsOutput onChain = operator.osOutputOf(r.transactionHash());
+    assertEquals(first, onChain);
+    assertEquals(chain.randomDiffWithSeed(3, 4), io.cairn.l1.da.StateDiffCodec.decode(onChain.dataAvailability()));
 
     OsOutput second = chain.next(List.of(), List.of(), StateDiff.EMPTY);
     prove(second);

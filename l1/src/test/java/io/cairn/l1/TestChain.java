@@ -39,12 +39,22 @@ final class TestChain {
     blockHash = out.newBlockHash();
   }
 
+  /** The same diff every time for the same shape (its own random source). */
+  StateDiff randomDiffWithSeed(int contracts, int slotsEach) {
+    return randomDiff(new Random(contracts * 31L + slotsEach), contracts, slotsEach);
+  }
+
   StateDiff randomDiff(int contracts, int slotsEach) {
+    return randomDiff(random, contracts, slotsEach);
+  }
+
+  private static StateDiff randomDiff(Random random, int contracts, int slotsEach) {
     TreeMap<Felt, StateDiff.ContractDiff> c = new TreeMap<>();
     for (int i = 0; i < contracts; i++) {
       TreeMap<Felt, Felt> storage = new TreeMap<>();
-      for (int k = 0; k < slotsEach; k++) storage.put(randomFelt(), Felt.of(random.nextInt(1000)));
-      c.put(randomFelt(), new StateDiff.ContractDiff(i % 2 == 0 ? Felt.of(i + 1) : null, i % 3 == 0 ? randomFelt() : null, storage));
+      for (int k = 0; k < slotsEach; k++) storage.put(Felt.of(new BigInteger(251, random)), Felt.of(random.nextInt(1000)));
+      c.put(Felt.of(new BigInteger(251, random)), new StateDiff.ContractDiff(
+          i % 2 == 0 ? Felt.of(i + 1) : null, i % 3 == 0 ? Felt.of(new BigInteger(251, random)) : null, storage));
     }
     return new StateDiff(c, new TreeMap<>());
   }

@@ -88,6 +88,15 @@ public final class L1Client implements AutoCloseable {
     return new L1Client(new HttpService(rpcUrl), Credentials.create(privateKey));
   }
 
+  /** A client for views, events and transaction lookups only: it signs with a throwaway key that holds nothing. */
+  public static L1Client readOnly(String rpcUrl) {
+    try {
+      return new L1Client(new HttpService(rpcUrl), Credentials.create(org.web3j.crypto.Keys.createEcKeyPair()));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("cannot create a throwaway key", e);
+    }
+  }
+
   /** The signing account. */
   public String account() {
     return credentials.getAddress();

@@ -144,6 +144,7 @@ public final class L1Client implements AutoCloseable {
    * Deploys the development fact registry and CairnCore trusting it; this account becomes governor, operator and
    * fact registrar. The client then talks to the new contracts.
    */
+  @SuppressWarnings("rawtypes") // web3j's encoder takes raw Type lists
   public Deployment deploy(InitialState init) {
     TxReport registryTx = create("deploy DevFactRegistry", DevFactRegistry.BINARY);
     List<Type> args = List.of(
@@ -400,6 +401,7 @@ public final class L1Client implements AutoCloseable {
     }
   }
 
+  @SuppressWarnings("rawtypes") // web3j's decoder returns raw Types
   static L1RevertException revert(String action, Response.Error error) {
     String data = error.getData() == null ? "0x" : error.getData().replace("\"", "").strip();
     if (data.length() >= 10) {

@@ -71,8 +71,6 @@ final class Json {
         arr = MAPPER.readTree(text);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
       for (int i = 0; i < arr.size(); i++) {
         JsonNode n = arr.get(i);

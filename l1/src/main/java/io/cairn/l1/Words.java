@@ -1,8 +1,8 @@
 package io.cairn.l1;
 
 import io.cairn.crypto.field.Felt;
+import io.cairn.crypto.hash.Keccak;
 import java.util.List;
-import org.web3j.crypto.Hash;
 
 /** Felt words as the EVM sees them: 32-byte big-endian slots, hashed with keccak256. */
 final class Words {
@@ -19,8 +19,7 @@ final class Words {
     System.arraycopy(bigEndian, 0, buf, wordIndex * 32 + 32 - bigEndian.length, bigEndian.length);
   }
 
-  // One place to switch to io.cairn.crypto.hash.Keccak once it is implemented on main.
   static byte[] keccak256(byte[] data) {
-    return Hash.sha3(data);
+    return Keccak.keccak256(data);
   }
 }

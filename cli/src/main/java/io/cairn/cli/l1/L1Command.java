@@ -47,6 +47,11 @@ import picocli.CommandLine.Spec;
       L1Command.Gas.class,
     })
 public final class L1Command implements Runnable {
+  static {
+    // web3j logs through SLF4J; with no binding SLF4J warns on stderr at first use. Keep our one-line stderr contract.
+    if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
+  }
+
   @Spec CommandSpec spec;
 
   @Override

@@ -145,6 +145,13 @@ public final class L1Command implements Runnable {
     }
   }
 
+  /** The node, for commands that only read. */
+  static final class ReadOptions {
+    @Option(names = "--rpc-url", defaultValue = "http://127.0.0.1:8545", paramLabel = "URL",
+        description = "Ethereum JSON-RPC endpoint (default: ${DEFAULT-VALUE}).")
+    String rpcUrl;
+  }
+
   /** An OS output file and the program hash its fact binds to. */
   static final class OutputOptions {
     @Option(names = "--output", required = true, paramLabel = "FILE",
@@ -246,15 +253,14 @@ public final class L1Command implements Runnable {
 
   @Command(name = "state", mixinStandardHelpOptions = true, description = "Print CairnCore's state root, block number and hashes.")
   static final class State extends JsonCommand {
-    @Option(names = "--rpc-url", defaultValue = "http://127.0.0.1:8545", paramLabel = "URL", description = "Ethereum JSON-RPC endpoint (default: ${DEFAULT-VALUE}).")
-    String rpcUrl;
+    @Mixin ReadOptions read;
 
     @Option(names = "--core", required = true, paramLabel = "ADDRESS", description = "CairnCore address.")
     String core;
 
     @Override
     public Integer call() {
-      try (L1Client c = L1Client.readOnly(rpcUrl)) {
+      try (L1Client c = L1Client.readOnly(read.rpcUrl)) {
         L1Client.CoreState s = c.use(core, null).state();
         ObjectNode n = Json.object();
         n.put("stateRoot", s.stateRoot().toHex());
@@ -345,8 +351,18 @@ public final class L1Command implements Runnable {
     @Option(names = "--nonce", required = true, paramLabel = "N", description = "The nonce send-message printed.")
     String nonce;
 
-    MessageToL2 message(L1Client c) {
-      return new MessageToL2(L1Client.ethAddressFelt(c.account()), Felt.parse(msg.to), Felt.parse(nonce), Felt.parse(msg.selector), msg.payloadFelts());
+    abstract TxReport act(L1Client c, MessageToL2 m);
+
+    @Override
+    public Integer call() {
+      try (L1Client c = rpc.connect()) {
+        MessageToL2 m = new MessageToL2(L1Client.ethAddressFelt(c.account()), Felt.parse(msg.to), Felt.parse(nonce),
+            Felt.parse(msg.selector), msg.payloadFelts());
+        ObjectNode n = Json.tx(act(c.use(msg.core, null), m));
+        n.put("messageHash", Json.hex(m.hash()));
+        out(Json.print(n));
+        return 0;
+      }
     }
   }
 
@@ -354,11 +370,8 @@ public final class L1Command implements Runnable {
       description = "Start cancelling an L1->L2 message the signer sent; finish with cancel-message after the delay.")
   static final class StartCancellation extends CancellationCommand {
     @Override
-    public Integer call() {
-      try (L1Client c = rpc.connect()) {
-        out(Json.print(Json.tx(c.use(msg.core, null).startL1ToL2MessageCancellation(message(c)))));
-        return 0;
-      }
+    TxReport act(L1Client c, MessageToL2 m) {
+      return c.startL1ToL2MessageCancellation(m);
     }
   }
 
@@ -366,19 +379,15 @@ public final class L1Command implements Runnable {
       description = "Finish cancelling an L1->L2 message once the delay has passed; the fee is refunded.")
   static final class CancelMessage extends CancellationCommand {
     @Override
-    public Integer call() {
-      try (L1Client c = rpc.connect()) {
-        out(Json.print(Json.tx(c.use(msg.core, null).cancelL1ToL2Message(message(c)))));
-        return 0;
-      }
+    TxReport act(L1Client c, MessageToL2 m) {
+      return c.cancelL1ToL2Message(m);
     }
   }
 
   @Command(name = "events", mixinStandardHelpOptions = true,
       description = "Print CairnCore's events that have the given number of confirmations, one JSON object per line.")
   static final class Events extends JsonCommand {
-    @Option(names = "--rpc-url", defaultValue = "http://127.0.0.1:8545", paramLabel = "URL", description = "Ethereum JSON-RPC endpoint (default: ${DEFAULT-VALUE}).")
-    String rpcUrl;
+    @Mixin ReadOptions read;
 
     @Option(names = "--core", required = true, paramLabel = "ADDRESS", description = "CairnCore address.")
     String core;
@@ -391,7 +400,7 @@ public final class L1Command implements Runnable {
 
     @Override
     public Integer call() {
-      try (L1Client c = L1Client.readOnly(rpcUrl)) {
+      try (L1Client c = L1Client.readOnly(read.rpcUrl)) {
         L1EventFollower f = new L1EventFollower(c.web3j(), core, fromBlock, confirmations, 256);
         for (L1EventFollower.Change change : f.poll()) {
           ObjectNode n = Json.MAPPER.createObjectNode();
@@ -418,8 +427,7 @@ public final class L1Command implements Runnable {
     @Option(names = "--tx", paramLabel = "0xHASH", description = "An updateState transaction hash.")
     String tx;
 
-    @Option(names = "--rpc-url", defaultValue = "http://127.0.0.1:8545", paramLabel = "URL", description = "Ethereum JSON-RPC endpoint (default: ${DEFAULT-VALUE}).")
-    String rpcUrl;
+    @Mixin ReadOptions read;
 
     @Override
     public Integer call() {
@@ -428,7 +436,7 @@ public final class L1Command implements Runnable {
       if (output != null) {
         out = OsOutput.parse(Json.readWords(output));
       } else {
-        try (L1Client c = L1Client.readOnly(rpcUrl)) {
+        try (L1Client c = L1Client.readOnly(read.rpcUrl)) {
           out = c.osOutputOf(tx);
         }
       }

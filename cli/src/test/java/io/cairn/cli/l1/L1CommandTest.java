@@ -62,6 +62,13 @@ class L1CommandTest {
     JsonNode sent = ok("l1", "send-message", "--rpc-url", rpc, "--private-key", KEY, "--core", core,
         "--to", "0x123", "--selector", "0x456", "--payload", "1,0x2", "--fee", "1000");
     assertEquals("0x0", sent.get("nonce").asText());
+    String[] message = {"--rpc-url", rpc, "--private-key", KEY, "--core", core, "--to", "0x123", "--selector", "0x456",
+        "--payload", "1,0x2", "--nonce", "0"};
+    JsonNode started = ok(concat(new String[] {"l1", "start-cancellation"}, message));
+    assertEquals(sent.get("messageHash").asText(), started.get("messageHash").asText());
+    CliHarness early = CliHarness.run(concat(new String[] {"l1", "cancel-message"}, message));
+    assertEquals(ExitCodes.NEGATIVE, early.exitCode());
+    assertTrue(early.err().contains("CancellationNotAllowedYet"), early.err());
 
     TreeMap<Felt, Felt> storage = new TreeMap<>();
     storage.put(Felt.of(7), Felt.of(8));
@@ -99,6 +106,12 @@ class L1CommandTest {
     CliHarness events = CliHarness.run("l1", "events", "--rpc-url", rpc, "--core", core);
     assertEquals(0, events.exitCode(), events.err());
     assertTrue(events.out().contains("MessageToL2Sent") && events.out().contains("StateUpdated") && events.out().contains("MessageToL1Consumed"), events.out());
+  }
+
+  static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test

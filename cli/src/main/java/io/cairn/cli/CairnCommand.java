@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       io.cairn.cli.classes.CompiledClassHashCommand.class,
       io.cairn.cli.state.StateRootCommand.class,
       io.cairn.cli.state.StateCommand.class,
+      io.cairn.cli.l1.L1Command.class,
     })
 public final class CairnCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -451,7 +451,14 @@ public final class CairoVm {
     v[slot + 1] = a[i + 1];
     v[slot + 2] = a[i + 2];
     v[slot + 3] = l3 & Memory.LIMB3_MASK;
-    rel[slot >> 2] = (l3 & Memory.RELOC) != 0;
+    boolean r = (l3 & Memory.RELOC) != 0;
+    rel[slot >> 2] = r;
+    if (r && v[slot] < 0 && memory.hasRelocationRules()) {
+      // values pointing into a temporary segment read as their relocated address once a rule exists (CL memory_dict)
+      Relocatable to = memory.relocateAddress((int) v[slot], v[slot + 1]);
+      v[slot] = to.segment();
+      v[slot + 1] = to.offset();
+    }
     return true;
   }
 

@@ -190,7 +190,10 @@ public final class Memory {
     int j = (int) i;
     long f = a[j + 3];
     if (f >= 0) return null;
-    if ((f & RELOC) != 0) return new Relocatable((int) a[j], a[j + 1]);
+    if ((f & RELOC) != 0) {
+      if (a[j] < 0) return relocateAddress((int) a[j], a[j + 1]);
+      return new Relocatable((int) a[j], a[j + 1]);
+    }
     long[] t = {a[j], a[j + 1], a[j + 2], f & LIMB3_MASK};
     return IntValue.of(Field.toBig(t, 0));
   }
@@ -243,7 +246,15 @@ public final class Memory {
     if (k >= nTemp) throw new VmError("unknown temporary segment " + src);
     if (rules[k] != null) throw new VmError("The segment with index " + src.segment() + " already has a relocation rule.");
     rules[k] = dst;
+    anyRule = true;
   }
+
+  /** True when some temporary segment has a relocation rule (reads then relocate on the fly). */
+  public boolean hasRelocationRules() {
+    return anyRule;
+  }
+
+  private boolean anyRule;
 
   /** Where a temporary address goes under the rules (chained), or the address itself. */
   public Relocatable relocateAddress(int segment, long offset) {

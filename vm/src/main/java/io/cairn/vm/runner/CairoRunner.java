@@ -154,6 +154,7 @@ public final class CairoRunner {
     for (int i = 0; i < program.size(); i++) memory.write(programBase.add(i), program.word(i));
     for (int i = 0; i < stack.size(); i++) memory.write(executionBase.add(i), stack.get(i));
     for (int i = 0; i < program.size(); i++) memory.markAccessed(programBase.segment(), i);
+    if (hints instanceof io.cairn.vm.hints.HintProcessor hp) hp.attachBuiltins(builtins);
     Object[][] compiled = new Object[program.size()][];
     for (Map.Entry<Integer, List<Program.HintSpec>> e : program.hints().entrySet()) {
       int at = e.getKey();

@@ -56,10 +56,11 @@ class TraceMemoryFixtureTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"fibonacci", "factorial", "bitwise_builtin_test"})
-  void reproducesExpectedTraces(String name) throws Exception {
+  @ValueSource(strings = {"fibonacci:fibonacci", "factorial:factorial", "bitwise_builtin_test:bitwise_builtin_test", "keccak_builtin:keccak"})
+  void reproducesExpectedTraces(String pair) throws Exception {
+    String name = pair.split(":")[0], traceName = pair.split(":")[1];
     Path dir = Fixtures.require("cairo0-programs");
     RunOutput o = run(dir.resolve(name + ".json"), "starknet_with_keccak");
-    assertArrayEquals(Files.readAllBytes(dir.resolve("expected_traces/expected_" + name + ".trace")), trace(o), name);
+    assertArrayEquals(Files.readAllBytes(dir.resolve("expected_traces/expected_" + traceName + ".trace")), trace(o), name);
   }
 }

@@ -103,7 +103,16 @@ public final class CairoVm {
 
   /** The trace as (pc, ap, fp) triples, each packed as {@code segment << 40 | offset}; length = 3·steps. */
   public long[] rawTrace() {
-    return traceEnabled ? Arrays.copyOf(trace, (int) (3 * steps)) : null;
+    if (!traceEnabled) return null;
+    if (trace.length != 3 * steps) trace = Arrays.copyOf(trace, (int) (3 * steps));
+    return trace;
+  }
+
+  /** Hands the trace array over (for in-place relocation); the VM must not step afterwards. */
+  public long[] takeTrace() {
+    long[] t = rawTrace();
+    trace = new long[0];
+    return t;
   }
 
   public boolean traceEnabled() {

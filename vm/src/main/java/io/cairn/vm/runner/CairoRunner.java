@@ -256,8 +256,12 @@ public final class CairoRunner {
     }
   }
 
+  private int[] rangeCheckLimits;
+  private RunOutput relocated;
+
   /** [rc_min, rc_max] over instruction offsets of the trace and range-check builtin parts. */
   public int[] permRangeCheckLimits() {
+    if (rangeCheckLimits != null) return rangeCheckLimits;
     long[] trace = vm.rawTrace();
     int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
     for (int t = 0; t < trace.length; t += 3) {
@@ -367,6 +371,7 @@ public final class CairoRunner {
 
   /** Relocates memory and trace into plain arrays (FIRST_MEMORY_ADDR = 1). */
   public RunOutput relocate() {
+    if (relocated != null) return relocated;
     int n = memory.segmentCount();
     long[] bases = new long[n];
     long addr = 1;
@@ -402,17 +407,18 @@ public final class CairoRunner {
         }
       }
     }
-    long[] raw = vm.rawTrace();
     long[] trace = null;
-    if (raw != null) {
-      trace = new long[raw.length];
-      for (int t = 0; t < raw.length; t += 3) {
-        trace[t] = bases[CairoVm.traceSegment(raw[t])] + CairoVm.traceOffset(raw[t]);
-        trace[t + 1] = bases[CairoVm.traceSegment(raw[t + 1])] + CairoVm.traceOffset(raw[t + 1]);
-        trace[t + 2] = bases[CairoVm.traceSegment(raw[t + 2])] + CairoVm.traceOffset(raw[t + 2]);
+    if (vm.traceEnabled()) {
+      // computed before the trace array is relocated in place
+      rangeCheckLimits = permRangeCheckLimits();
+      trace = vm.takeTrace();
+      for (int t = 0; t < trace.length; t++) {
+        long x = trace[t];
+        trace[t] = bases[CairoVm.traceSegment(x)] + CairoVm.traceOffset(x);
       }
     }
-    return new RunOutput(this, bases, new RelocatedMemory(cells), trace);
+    relocated = new RunOutput(this, bases, new RelocatedMemory(cells), trace);
+    return relocated;
   }
 
   /** Public memory as (relocated address, page), segment by segment (CL get_public_memory_addresses). */

@@ -18,6 +18,8 @@ public final class HintRegistry {
     SecpHints.register(m);
     Blake2sHints.register(m);
     EcHints.register(m);
+    MoreMathHints.register(m);
+    Uint256Hints.register(m);
     return Map.copyOf(m);
   }
 

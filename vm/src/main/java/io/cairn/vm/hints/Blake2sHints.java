@@ -44,6 +44,48 @@ final class Blake2sHints {
       for (int x : r) vals.add(BigInteger.valueOf(Integer.toUnsignedLong(x)));
       c.writeArg(out, vals);
     });
+    put(m, HintCodes.EXAMPLE_BLAKE2S_COMPRESS, c -> {
+      int n = chunkSize(c);
+      Relocatable start = c.getPtr("blake2s_start");
+      int[] msg = new int[16];
+      for (int i = 0; i < n && i < 16; i++) msg[i] = c.memory().getInt(start.add(i)).intValue();
+      int[] r = compress(modifiedIv(), msg, c.getInt("n_bytes").intValue(), 0, 0xffffffff, 0);
+      c.writeArg(c.getPtr("output"), words(r));
+    });
+    put(m, HintCodes.BLAKE2S_FINALIZE_V3, c -> {
+      int instances = c.constant("N_PACKED_INSTANCES").intValueExact();
+      if (instances < 0 || instances >= 20) throw new io.cairn.vm.memory.VmError("assert 0 <= _n_packed_instances < 20");
+      int n = chunkSize(c);
+      int[] iv = modifiedIv();
+      int[] out = compress(iv, new int[16], 0, 0, 0xffffffff, 0);
+      List<Object> one = new ArrayList<>();
+      for (int i = 0; i < n; i++) one.add(BigInteger.ZERO);
+      one.addAll(words(iv));
+      one.add(BigInteger.ZERO);
+      one.add(BigInteger.valueOf(0xffffffffL));
+      one.addAll(words(out));
+      List<Object> padding = new ArrayList<>();
+      for (int i = 0; i < instances - 1; i++) padding.addAll(one);
+      c.writeArg(c.getPtr("blake2s_ptr_end"), padding);
+    });
+  }
+
+  static List<Object> words(int[] w) {
+    List<Object> out = new ArrayList<>();
+    for (int x : w) out.add(BigInteger.valueOf(Integer.toUnsignedLong(x)));
+    return out;
+  }
+
+  static int chunkSize(HintContext c) {
+    int n = c.constant("BLAKE2S_INPUT_CHUNK_SIZE_FELTS").intValueExact();
+    if (n < 0 || n >= 100) throw new io.cairn.vm.memory.VmError("assert 0 <= _blake2s_input_chunk_size_felts < 100");
+    return n;
+  }
+
+  static int[] modifiedIv() {
+    int[] iv = IV.clone();
+    iv[0] ^= 0x01010020;
+    return iv;
   }
 
   static int[] compress(int[] h, int[] m, int t0, int t1, int f0, int f1) {

@@ -20,6 +20,9 @@ public final class HintRegistry {
     EcHints.register(m);
     MoreMathHints.register(m);
     Uint256Hints.register(m);
+    EcSecpHints.register(m);
+    Sha256Hints.register(m);
+    Uint384Hints.register(m);
     return Map.copyOf(m);
   }
 

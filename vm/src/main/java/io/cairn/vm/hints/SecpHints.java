@@ -46,6 +46,7 @@ final class SecpHints {
       c.writeArg(res, split(c.<BigInteger>scopeGet("value")));
     });
     put(m, HintCodes.SECP_VERIFY_ZERO, c -> {
+      c.scopeSet("SECP_P", SECP_P);
       BigInteger[] qr = pack(c, "val").divideAndRemainder(SECP_P);
       BigInteger q = qr[0], r = qr[1];
       if (r.signum() < 0) { // Python divmod floors
@@ -55,10 +56,14 @@ final class SecpHints {
       if (r.signum() != 0) throw new VmError("verify_zero: Invalid input.");
       c.set("q", q.mod(P));
     });
-    put(m, HintCodes.SECP_REDUCE, c -> c.scopeSet("value", pack(c, "x").mod(SECP_P)));
+    put(m, HintCodes.SECP_REDUCE, c -> {
+      c.scopeSet("SECP_P", SECP_P);
+      c.scopeSet("value", pack(c, "x").mod(SECP_P));
+    });
     put(m, HintCodes.SECP_DIV_MOD_N, c -> {
       BigInteger a = pack(c, "a"), b = pack(c, "b");
       BigInteger res = a.multiply(b.modInverse(N)).mod(N);
+      c.scopeSet("N", N);
       c.scopeSet("a", a);
       c.scopeSet("b", b);
       c.scopeSet("res", res);
@@ -72,6 +77,7 @@ final class SecpHints {
       c.scopeSet("value", qr[0]);
     });
     put(m, HintCodes.SECP_GET_POINT_FROM_X, c -> {
+      c.scopeSet("SECP_P", SECP_P);
       BigInteger xCube = pack(c, "x_cube").mod(SECP_P);
       BigInteger ySq = xCube.add(c.constant("BETA")).mod(SECP_P);
       BigInteger y = ySq.modPow(SECP_P.add(BigInteger.ONE).shiftRight(2), SECP_P);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class WhitelistCoverageTest {
   /** Raise as hints land; the test fails if coverage drops. */
-  static final int IMPLEMENTED_FLOOR = 83;
+  static final int IMPLEMENTED_FLOOR = 162;
 
   static Set<String> whitelist() throws Exception {
     Set<String> codes = new LinkedHashSet<>();

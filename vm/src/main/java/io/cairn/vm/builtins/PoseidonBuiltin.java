@@ -1,10 +1,10 @@
 package io.cairn.vm.builtins;
 
 import io.cairn.crypto.field.Felt;
+import io.cairn.crypto.hash.Poseidon;
 import io.cairn.vm.memory.IntValue;
 import io.cairn.vm.memory.MaybeRelocatable;
 import io.cairn.vm.memory.Memory;
-import java.lang.reflect.Method;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,34 +31,12 @@ public final class PoseidonBuiltin extends SimpleBuiltin {
     return IntValue.of(cache.get(offset));
   }
 
-  private static volatile Method permutation;
-
-  /**
-   * The Hades permutation from the crypto module. Looked up by name because the crypto module's public permutation
-   * entry point is being added concurrently (issue 2); replace with a direct call once it has landed.
-   */
+  /** The Hades permutation from the crypto module, on Montgomery limbs. */
   static Felt[] permute(Felt[] s) {
-    try {
-      Method m = permutation;
-      if (m == null) {
-        Class<?> c = Class.forName("io.cairn.crypto.hash.Poseidon");
-        for (String n : new String[] {"permute", "permutation", "hadesPermutation", "hades"}) {
-          try {
-            m = c.getMethod(n, Felt[].class);
-            break;
-          } catch (NoSuchMethodException ignored) {
-            // try the next name
-          }
-        }
-        if (m == null) throw new UnsupportedOperationException("Poseidon permutation is not available in crypto yet");
-        permutation = m;
-      }
-      Felt[] copy = s.clone();
-      Object r = m.invoke(null, (Object) copy);
-      return r instanceof Felt[] f ? f : copy;
-    } catch (ReflectiveOperationException e) {
-      throw new UnsupportedOperationException("Poseidon permutation failed: " + e, e);
-    }
+    long[] st = new long[12];
+    for (int i = 0; i < 3; i++) s[i].writeTo(st, 4 * i);
+    Poseidon.permute(st, 0);
+    return new Felt[] {Felt.fromMontgomeryLimbs(st, 0), Felt.fromMontgomeryLimbs(st, 4), Felt.fromMontgomeryLimbs(st, 8)};
   }
 
   @Override

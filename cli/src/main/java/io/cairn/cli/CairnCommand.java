@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       io.cairn.cli.state.StateRootCommand.class,
       io.cairn.cli.state.StateCommand.class,
       io.cairn.cli.l1.L1Command.class,
+      io.cairn.cli.run.RunCommand.class,
     })
 public final class CairnCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

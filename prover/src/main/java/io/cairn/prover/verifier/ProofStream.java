@@ -25,6 +25,18 @@ final class ProofStream {
   }
 
   Felt felt(String what) {
+    return felt(what, montgomery);
+  }
+
+  /**
+   * A decommitted table value. Stone writes those as their Montgomery form whatever the channel (the
+   * felt channel only writes the elements it sends through the channel itself in standard form).
+   */
+  Felt tableValue(String what) {
+    return felt(what, true);
+  }
+
+  private Felt felt(String what, boolean montgomery) {
     int at = pos;
     byte[] b = next(32, what);
     long[] l = new long[4];

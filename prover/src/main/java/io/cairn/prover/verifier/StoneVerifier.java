@@ -159,6 +159,7 @@ public final class StoneVerifier {
     Felt[] y = new Felt[queries.length];
     Felt[] xInv = new Felt[queries.length];
     for (int q = 0; q < queries.length; q++) {
+      // the evaluation domain in bit-reversed order: x_q = 3·ω^bitrev(q)
       Felt x = GENERATOR.mul(evalGenerator.pow(Long.reverse(queries[q]) >>> (64 - logEval)));
       Felt sum = Felt.ZERO;
       for (int i = 0; i < air.mask.size(); i++) {
@@ -193,7 +194,7 @@ public final class StoneVerifier {
             elements[j] = y[q];
             cosetXInv = xInv[q].mul(group[j]);
             q++;
-          } else elements[j] = in.felt("FRI layer " + (k + 1) + " coset element");
+          } else elements[j] = in.tableValue("FRI layer " + (k + 1) + " coset element");
         }
         rowIdx.add(cosetIndex);
         rows.add(elements);
@@ -223,18 +224,32 @@ public final class StoneVerifier {
     return new Result(pi.layout(), programHash, outputHash, fact, output, List.of(interaction), z, queries);
   }
 
+  /**
+   * Folds a coset of 2^k values (in Stone's bit-reversed coset order) into one value of the next layer: the first
+   * half and the second half fold recursively (the second with x⁻¹·ω_n), then the pair combines as
+   * f(x) + f(−x) + λ·x⁻¹·(f(x) − f(−x)) with λ and x⁻¹ raised to n/2 (Stone's FRI folder; no division by 2).
+   */
   static Felt fold(Felt[] v, Felt point, Felt xInv) {
-    // Stone's FRI step: pairs (x, −x) fold to f(x) + f(−x) + λ·(f(x) − f(−x))/x, repeated log2(len) times.
-    int n = v.length;
-    if (n == 1) return v[0];
-    Felt[] next = new Felt[n / 2];
-    Felt[] g = friGroup(Integer.numberOfTrailingZeros(n));
-    for (int j = 0; j < n / 2; j++) {
-      Felt a = v[2 * j], b = v[2 * j + 1];
-      Felt xi = xInv.mul(g[2 * j]);
-      next[j] = a.add(b).add(point.mul(xi).mul(a.sub(b)));
+    return fold(v, 0, v.length, point, xInv);
+  }
+
+  private static Felt fold(Felt[] v, int from, int n, Felt point, Felt xInv) {
+    if (n == 1) return v[from];
+    Felt g0, g1;
+    if (n == 2) {
+      g0 = v[from];
+      g1 = v[from + 1];
+    } else {
+      g0 = fold(v, from, n / 2, point, xInv);
+      g1 = fold(v, from + n / 2, n / 2, point, xInv.mul(rootOfUnity(n).inverse()));
     }
-    return fold(next, point.mul(point), xInv.mul(xInv));
+    Felt lambda = point.pow(n / 2), xi = xInv.pow(n / 2);
+    return g0.add(g1).add(lambda.mul(xi).mul(g0.sub(g1)));
+  }
+
+  /** 3^((p−1)/n), the primitive n-th root of unity Stone's FFT bases use. */
+  static Felt rootOfUnity(int n) {
+    return GENERATOR.pow(P.subtract(BigInteger.ONE).divide(BigInteger.valueOf(n)));
   }
 
   /** Multipliers of x⁻¹ for the elements of a coset of size 2^step in Stone's (bit-reversed) order. */
@@ -244,7 +259,7 @@ public final class StoneVerifier {
     Felt[] g = new Felt[n];
     for (int i = 0; i < n; i++) {
       int rev = step == 0 ? 0 : Integer.reverse(i) >>> (32 - step);
-      g[i] = omega.pow((long) n - rev == n ? 0 : n - rev); // ω^(−rev)
+      g[i] = omega.pow(rev); // x⁻¹ of element i is x₀⁻¹·ω^bitrev(i)
     }
     return g;
   }
@@ -341,7 +356,7 @@ public final class StoneVerifier {
     Felt[][] decommitTable(String name, Felt root, long[] rows, int columns, int height) {
       Felt[][] values = new Felt[rows.length][columns];
       for (int r = 0; r < rows.length; r++)
-        for (int c = 0; c < columns; c++) values[r][c] = in.felt(name + " row " + rows[r] + " column " + c);
+        for (int c = 0; c < columns; c++) values[r][c] = in.tableValue(name + " row " + rows[r] + " column " + c);
       List<Long> idx = new ArrayList<>();
       for (long r : rows) idx.add(r);
       verifyRows(name, root, idx, Arrays.asList(values), height);
@@ -385,8 +400,9 @@ public final class StoneVerifier {
     }
 
     private byte[] leafHash(String name, Felt[] row, boolean friendly) {
-      // Rows are hashed as their standard-form 32-byte words (checked against the fixtures' trace commitments).
-      Felt[] mont = row;
+      // Stone hashes rows as their Montgomery-form 32-byte words.
+      Felt[] mont = new Felt[row.length];
+      for (int i = 0; i < row.length; i++) mont[i] = CpuAirValues.montgomeryForm(row[i]);
       if (row.length == 1) return mont[0].toBytesBE();
       String hash = friendly ? prm.verifierFriendlyCommitmentHash() : prm.commitmentHash();
       return Hashes.hashRow(hash, mont);

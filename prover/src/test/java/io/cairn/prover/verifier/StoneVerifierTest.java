@@ -18,11 +18,13 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class StoneVerifierTest {
+  /** Random mutations per proof; raise with -Dcairn.mutations=N for a longer soak. */
+  static final int MUTATIONS = Integer.getInteger("cairn.mutations", 6);
+
   static final String PROOFS =
       """
       stone-proofs/recursive/cairo0_stone5_keccak_160_lsb_example_proof.json, 5
@@ -68,7 +70,7 @@ class StoneVerifierTest {
     Path file = Fixtures.require(fixture);
     ObjectNode root = (ObjectNode) new ObjectMapper().readTree(Files.readAllBytes(file));
     Random rnd = new Random(fixture.hashCode());
-    for (int trial = 0; trial < 6; trial++) {
+    for (int trial = 0; trial < Math.max(3, MUTATIONS / 2); trial++) {
       ObjectNode copy = root.deepCopy();
       ObjectNode pi = (ObjectNode) copy.get("public_input");
       String what;
@@ -100,12 +102,50 @@ class StoneVerifierTest {
     }
   }
 
-  @Disabled("FRI layer-1 decommitment does not match Stone yet: see prover/README.md, 'What is left'")
   @ParameterizedTest
   @CsvSource(textBlock = PROOFS)
   void acceptsRealStoneProofs(String fixture, int version) {
     StoneProof proof = StoneProof.read(Fixtures.require(fixture));
-    StoneVerifier.verify(proof, version);
+    StoneVerifier.Result r = StoneVerifier.verify(proof, version);
+    assertEquals(proof.publicInput().layout(), r.layout());
+    assertEquals(32, r.fact().length);
+  }
+
+  /** Any single altered byte of proof_hex is rejected (a dozen random positions per proof, each a random change). */
+  @ParameterizedTest
+  @CsvSource(textBlock = PROOFS)
+  void flippedProofBytesAreRejected(String fixture, int version) {
+    StoneProof proof = StoneProof.read(Fixtures.require(fixture));
+    Random rnd = new Random(fixture.hashCode() * 31L);
+    for (int trial = 0; trial < MUTATIONS; trial++) {
+      byte[] bytes = proof.proof().clone();
+      int at = rnd.nextInt(bytes.length);
+      bytes[at] ^= (byte) (1 + rnd.nextInt(255));
+      StoneProof mutated = new StoneProof(proof.parameters(), proof.publicInput(), bytes, proof.annotations(), proof.json());
+      assertThrows(VerificationException.class, () -> StoneVerifier.verify(mutated, version), "accepted with byte " + at + " altered");
+    }
+  }
+
+  /**
+   * The program hash printed for the 512-step fibonacci proof is cairo-lang's compute_program_hash_chain of the
+   * compiled program the proof was made from, computed here from that program file rather than from the proof.
+   */
+  @org.junit.jupiter.api.Test
+  void programHashOfTheFibonacciProofIsThatOfTheCompiledProgram() throws Exception {
+    StoneProof proof = StoneProof.read(Fixtures.require("stone-proofs/small_fibonacci_cairo0_stone_v6_proof.json"));
+    JsonNode program = new ObjectMapper().readTree(Files.readAllBytes(Fixtures.require("cairo0-programs/proof_mode/fibonacci.json")));
+    List<Felt> chain = new ArrayList<>();
+    chain.add(Felt.ZERO); // bootloader version
+    chain.add(Felt.of(program.get("identifiers").get("__main__.main").get("pc").asLong()));
+    chain.add(Felt.of(program.get("builtins").size()));
+    for (JsonNode b : program.get("builtins")) chain.add(Felt.fromShortString(b.asText()));
+    for (JsonNode w : program.get("data")) chain.add(Felt.parse(w.asText()));
+    chain.add(0, Felt.of(chain.size()));
+    Felt expected = chain.get(chain.size() - 1);
+    for (int i = chain.size() - 2; i >= 0; i--) expected = io.cairn.crypto.hash.Pedersen.hash(chain.get(i), expected);
+    StoneVerifier.Result r = StoneVerifier.verify(proof, 6);
+    assertEquals(expected, r.programHash());
+    assertEquals(List.of(), r.output());
   }
 
   /** Until the crypto module's Keccak, Poseidon and Pedersen land, these tests skip instead of failing. */

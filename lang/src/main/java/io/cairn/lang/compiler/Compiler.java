@@ -79,20 +79,16 @@ public final class Compiler {
       files.put("<start>", sf);
       ordered.add(Parser.parseFile(MAIN, sf));
     }
+    // Like cairo-lang's ModuleCollector: start code, then the additional registers module (with
+    // its imports), then the main file's imports and the main file.
+    Map<String, Code.Module> collected = new LinkedHashMap<>();
+    String registers = "starkware.cairo.lang.compiler.lib.registers";
+    Code.Module reg = loadModule(registers, null, true);
+    if (reg != null) collect(registers, reg, collected, new ArrayList<>());
     SourceFile main = new SourceFile(mainFileName, mainSource);
     files.put(mainFileName, main);
-    Map<String, Code.Module> collected = new LinkedHashMap<>();
     collect(MAIN, Parser.parseFile(MAIN, main), collected, new ArrayList<>());
     ordered.addAll(collected.values());
-    String registers = "starkware.cairo.lang.compiler.lib.registers";
-    if (!collected.containsKey(registers)) {
-      Code.Module reg = loadModule(registers, null, true);
-      if (reg != null) {
-        Map<String, Code.Module> more = new LinkedHashMap<>();
-        collect(registers, reg, more, new ArrayList<>());
-        for (var e : more.entrySet()) if (!collected.containsKey(e.getKey())) ordered.add(e.getValue());
-      }
-    }
     modules.addAll(ordered);
     for (Code.Module m : modules) collectIdentifiers(m);
     functionsToCompile = new DependencyGraph(this).functionsToCompile();
@@ -512,8 +508,7 @@ public final class Compiler {
     }
     List<String> saved = scopes;
     scopes = append(scopes, name);
-    List<Element> body = preprocessLocals(f, name);
-    visitBlock(body);
+    visitBodyWithRetries(f);
     scopes = saved;
     if (flow.data != null) throw new CairoCompileException(f.nameLocation(), "Function must end with a return instruction or a jump.");
     meta.completed = true;
@@ -523,15 +518,144 @@ public final class Compiler {
     if (meta.total.kind() == Change.UNCONSTRAINED) meta.total = Change.UNKNOWN_CHANGE;
   }
 
+  // ---------------------------------------------------------------- reference trials
+
+  /** Revocations seen while compiling a function body optimistically. */
+  static final class Trial {
+    final Map<String, Object[]> bad = new LinkedHashMap<>();
+
+    void record(String name, Defs.Reference ref, CairoType type, CairoCompileException err) {
+      bad.putIfAbsent(name + "#" + System.identityHashCode(ref), new Object[] {name, ref, type, err});
+    }
+
+    CairoCompileException first() {
+      return (CairoCompileException) bad.values().iterator().next()[3];
+    }
+  }
+
+  Trial trial;
+  private boolean sawAllocLocals;
+
+  /**
+   * Compiles a function body; with alloc_locals, references revoked by unknown ap changes are
+   * fixed by re-running with {@code local x = x;} injected after their definitions (cairo-lang
+   * ReferenceTrial, at most 4 retries).
+   */
+  private void visitBodyWithRetries(Code.Function f) {
+    List<Element> body = f.body();
+    int tries = 0;
+    while (true) {
+      Snapshot snap = new Snapshot();
+      List<Element> processed = preprocessLocals(f, body);
+      if (!sawAllocLocals) {
+        visitBlock(processed);
+        return;
+      }
+      Trial t = new Trial();
+      trial = t;
+      try {
+        visitBlock(processed);
+      } finally {
+        trial = null;
+      }
+      if (t.bad.isEmpty()) return;
+      if (tries >= 4) throw t.first();
+      tries++;
+      snap.restore();
+      Map<Element, List<Element>> injections = new IdentityHashMap<>();
+      for (Object[] b : t.bad.values()) {
+        String full = (String) b[0];
+        Defs.Reference ref = (Defs.Reference) b[1];
+        if (ref.definedBy() == null) throw (CairoCompileException) b[3];
+        String base = full.substring(full.lastIndexOf('.') + 1);
+        Location l = ref.location();
+        injections.computeIfAbsent(ref.definedBy(), k -> new ArrayList<>()).add(new Code.LocalVar(
+            new Code.TypedIdentifier(base, (CairoType) b[2], false, l, l), new Expr.Identifier(base, l), l));
+      }
+      int[] injected = {0};
+      body = inject(body, injections, injected);
+      if (injected[0] != injections.size()) throw t.first();
+    }
+  }
+
+  private List<Element> inject(List<Element> els, Map<Element, List<Element>> inj, int[] count) {
+    List<Element> out = new ArrayList<>();
+    for (Element e : els) {
+      Element ne = e;
+      if (e instanceof Code.If i) {
+        ne = new Code.If(i.condition(), inject(i.main(), inj, count), i.orElse() == null ? null : inject(i.orElse(), inj, count), i.location());
+        ifLabels.put((Code.If) ne, ifLabels.get(i));
+      } else if (e instanceof Code.WithAttr w) {
+        ne = new Code.WithAttr(w.name(), w.value(), inject(w.body(), inj, count), w.location());
+      } else if (e instanceof Code.With w) {
+        ne = new Code.With(w.identifiers(), inject(w.body(), inj, count), w.location());
+      }
+      out.add(ne);
+      List<Element> extra = inj.get(e);
+      if (extra != null) {
+        out.addAll(extra);
+        count[0]++;
+      }
+    }
+    return out;
+  }
+
+  /** Compiler state to roll back a failed reference trial. */
+  private final class Snapshot {
+    final int pc0 = pc, nInst = instructions.size(), nRefs = refManager.size(), nAttrs = attributes.size(), temp = nextTempId;
+    final List<HintAt> hints = new ArrayList<>(nextHints);
+    final Flow.Data data = flow.data;
+    final Map<String, Flow.Data> labels = new HashMap<>(flow.labels);
+    final int group = flow.nextGroup;
+    final Map<String, Def> idsCopy = new LinkedHashMap<>(ids);
+    final Map<ReferenceDef, Integer> refSizes = new IdentityHashMap<>();
+    final Map<LabelDef, Integer> labelPcs = new IdentityHashMap<>();
+    final Map<String, FunctionMeta> metas = new HashMap<>(functionMeta);
+    final Map<FunctionMeta, Object[]> metaState = new IdentityHashMap<>();
+
+    Snapshot() {
+      for (Def d : ids.values()) {
+        if (d instanceof ReferenceDef r) refSizes.put(r, r.references.size());
+        if (d instanceof LabelDef l) labelPcs.put(l, l.pc);
+      }
+      for (FunctionMeta m : functionMeta.values()) metaState.put(m, new Object[] {m.total, m.completed});
+    }
+
+    void restore() {
+      pc = pc0;
+      instructions.subList(nInst, instructions.size()).clear();
+      refManager.subList(nRefs, refManager.size()).clear();
+      attributes.subList(nAttrs, attributes.size()).clear();
+      nextTempId = temp;
+      nextHints.clear();
+      nextHints.addAll(hints);
+      flow.data = data;
+      flow.labels.clear();
+      flow.labels.putAll(labels);
+      flow.nextGroup = group;
+      ids.clear();
+      ids.putAll(idsCopy);
+      for (var e : refSizes.entrySet()) e.getKey().references.subList(e.getValue(), e.getKey().references.size()).clear();
+      for (var e : labelPcs.entrySet()) e.getKey().pc = e.getValue();
+      functionMeta.clear();
+      functionMeta.putAll(metas);
+      for (var e : metaState.entrySet()) {
+        e.getKey().total = (Change) e.getValue()[0];
+        e.getKey().completed = (Boolean) e.getValue()[1];
+      }
+    }
+  }
+
   /** Rewrites locals into fp-based references and asserts (cairo-lang local_variables.py). */
-  private List<Element> preprocessLocals(Code.Function f, String fn) {
+  private List<Element> preprocessLocals(Code.Function f, List<Element> fbody) {
     int[] localsSize = {0};
     Location[] first = {null};
     boolean[] sawSizeof = {false};
     List<Element> out = new ArrayList<>();
     Location loc = f.nameLocation();
     out.add(new Code.Const("SIZEOF_LOCALS", loc, null, loc));
-    List<Element> body = rewriteLocals(f.body(), localsSize, first, sawSizeof);
+    sawAllocLocals = false;
+    List<Element> body = rewriteLocals(fbody, localsSize, first, sawSizeof);
     out.addAll(body);
     if (localsSize[0] > 0 && !sawSizeof[0]) {
       throw new CairoCompileException(first[0], "A function with local variables must use alloc_locals.");
@@ -554,6 +678,7 @@ public final class Compiler {
         case Code.With w -> out.add(new Code.With(w.identifiers(), rewriteLocals(w.body(), size, first, sawSizeof), w.location()));
         case Code.AllocLocals a -> {
           sawSizeof[0] = true;
+          sawAllocLocals = true;
           out.add(a);
           out.add(new Code.Instruction(new Code.AddAp(new Expr.Identifier("SIZEOF_LOCALS", a.location()), a.location()), false, a.location()));
         }

@@ -36,7 +36,15 @@ final class Compound {
       case Expr.Const k -> sim == Level.DEREF_CONST || sim == Level.OPERATION ? k : wrap(k);
       case Expr.RegExpr r -> {
         if (r.reg() == Expr.Reg.AP) throw new CairoCompileException(r.location(), "ap may only be used in an expression of the form [ap + <const>].");
-        throw new CairoCompileException(r.location(), "Using the value of fp directly, requires defining a variable named __fp__.");
+        Expr fp;
+        try {
+          fp = c.simplifyFelt(new Expr.Identifier("__fp__", r.location()));
+        } catch (CairoCompileException ex) {
+          if (!ex.getMessage().contains("Unknown identifier")) throw ex;
+          throw new CairoCompileException(r.location(), "Using the value of fp directly, requires defining a variable named __fp__.");
+        }
+        Expr untranslated = new Simplifier(false).visit(Compiler.translateAp(fp, Flow.diff(start, c.apTracking())));
+        yield rewrite(untranslated, sim);
       }
       case Expr.Operator o -> {
         Expr n = new Expr.Operator(rewrite(o.a(), Level.DEREF), o.op(), rewrite(o.b(), Level.DEREF_CONST), o.location());
@@ -59,6 +67,7 @@ final class Compound {
         yield sim == Level.OPERATION ? n : wrap(n);
       }
       case Expr.Identifier id -> id;
+      case Expr.Hint h -> wrap(h);
       case Expr.FuncCall f -> {
         c.emitFuncCallForExpr(f.call());
         Expr top = new Expr.Deref(new Expr.Operator(new Expr.RegExpr(Expr.Reg.AP, f.location()), "+", new Expr.Const(-1, f.location()), f.location()), f.location());

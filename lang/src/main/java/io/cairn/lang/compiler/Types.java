@@ -78,7 +78,7 @@ final class Types {
         yield new Typed(new Expr.Tuple(ms, t.trailingComma(), t.location()), new CairoType.Tuple(types, t.trailingComma(), t.location()));
       }
       case Expr.FuncCall f -> structConstructor(f);
-      case Expr.Hint h -> throw new CairoCompileException(h.location(), "nondet hints are only allowed in 'local' and 'tempvar' definitions.");
+      case Expr.Hint h -> new Typed(h, felt(h.location()));
       case Expr.New n -> throw new CairoCompileException(n.location(), "The 'new' operator is not supported here.");
     };
   }
@@ -165,6 +165,10 @@ final class Types {
     Defs.Reference ref = c.refManager.get(refId);
     Expr v = Compiler.translateApOrNull(ref.value(), Flow.diff(flow.ap(), ref.ap()));
     if (v == null) {
+      if (c.trial != null) {
+        c.trial.record(name, ref, rd.type, new CairoCompileException(id.location(), "Reference '" + id.name() + "' was revoked."));
+        return typeOf(Compiler.simpleRefExpr(Expr.Reg.FP, 0, rd.type, id.location()));
+      }
       StringBuilder msg = new StringBuilder("Reference '" + id.name() + "' was revoked.");
       throw new CairoCompileException(List.of(id.location().render(msg.toString())
           + (ref.location() != null ? "\nReference was defined here:\n" + ref.location().render("").replaceFirst(": $", ":") : "")));

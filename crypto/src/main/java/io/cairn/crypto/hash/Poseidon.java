@@ -157,7 +157,14 @@ public final class Poseidon {
 
   /** The Hades permutation, in place on three Montgomery elements at {@code s[o..o+11]}. */
   public static void permute(long[] s, int o) {
-    long[] t = MDS_SCRATCH.get();
+    permute(s, o, MDS_SCRATCH.get());
+  }
+
+  /** Longs of scratch that {@link #permute(long[], int, long[])} needs. */
+  public static final int SCRATCH_LONGS = 16;
+
+  /** As {@link #permute(long[], int)}, with a caller's scratch of {@link #SCRATCH_LONGS} longs (no thread-local). */
+  public static void permute(long[] s, int o, long[] t) {
     int half = FULL_ROUNDS / 2;
     for (int r = 0; r < half; r++) fullRound(s, o, r, t);
     for (int i = 0; i < PARTIAL_ROUNDS; i++) {
@@ -270,5 +277,5 @@ public final class Poseidon {
     r[ro + 3] = d3 + (neg & P3) + c;
   }
 
-  private static final ThreadLocal<long[]> MDS_SCRATCH = ThreadLocal.withInitial(() -> new long[16]);
+  private static final ThreadLocal<long[]> MDS_SCRATCH = ThreadLocal.withInitial(() -> new long[SCRATCH_LONGS]);
 }

@@ -18,6 +18,13 @@ import picocli.CommandLine.Command;
       io.cairn.cli.signature.PublicKeyCommand.class,
       io.cairn.cli.signature.SignCommand.class,
       io.cairn.cli.signature.VerifySignatureCommand.class,
+      io.cairn.cli.classes.ClassHashCommand.class,
+      io.cairn.cli.classes.CompiledClassHashCommand.class,
+      io.cairn.cli.state.StateRootCommand.class,
+      io.cairn.cli.state.StateCommand.class,
+      io.cairn.cli.l1.L1Command.class,
+      io.cairn.cli.run.RunCommand.class,
+      io.cairn.cli.prove.VerifyCommand.class,
     })
 public final class CairnCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -3,6 +3,7 @@ package io.cairn.l1;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.crypto.field.Felt;
 import io.cairn.l1.contracts.CairnCore;
@@ -137,6 +138,40 @@ class CairnCoreTest {
     List<BigInteger> big = L1Client.toBig(chain.next(List.of(), List.of(), StateDiff.EMPTY).words());
     big.set(1, Felt.MODULUS);
     assertEquals("WordNotInField", assertThrows(L1RevertException.class, () -> operator.updateState(big)).errorName());
+  }
+
+  @Test
+  void javaParserAndContractAgreeOnMutatedSegmentSizes() {
+    java.util.Random r = new java.util.Random(3);
+    MessageToL1 toL1 = new MessageToL1(Felt.of(0x77), L1Client.ethAddressFelt(user.account()), List.of(Felt.ONE, Felt.TWO));
+    int accepted = 0;
+    for (int i = 0; i < 12; i++) {
+      OsOutput base = chain.next(List.of(toL1), List.of(), chain.randomDiff(1, 2));
+      List<Felt> words = new ArrayList<>(base.words());
+      // Words 10 (L2->L1 size), 13 (payload size) and 16 (L1->L2 size) shape the layout; perturb one of them.
+      int at = new int[] {10, 13, 16}[i % 3];
+      words.set(at, Felt.of(Math.max(0, words.get(at).longValueExact() + r.nextInt(7) - 3)));
+      boolean javaAccepts;
+      try {
+        OsOutput.parse(words);
+        javaAccepts = true;
+      } catch (IllegalArgumentException e) {
+        javaAccepts = false;
+      }
+      operator.registerFact(OsOutput.fact(TestChain.PROGRAM_HASH, words));
+      boolean contractAccepts;
+      try {
+        operator.updateState(L1Client.toBig(words));
+        chain.accepted(OsOutput.parse(words));
+        contractAccepts = true;
+      } catch (L1RevertException e) {
+        assertEquals("MalformedOutput", e.errorName(), e.getMessage());
+        contractAccepts = false;
+      }
+      assertEquals(javaAccepts, contractAccepts, "mutation " + i + " of word " + at + ": " + words.subList(10, 18));
+      if (contractAccepts) accepted++;
+    }
+    assertTrue(accepted > 0 && accepted < 12, "both outcomes must occur, accepted " + accepted);
   }
 
   /** Mutates a valid next output, registers the mutated output's fact, and expects {@code error}. */

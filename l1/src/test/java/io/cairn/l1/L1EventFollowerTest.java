@@ -84,6 +84,17 @@ class L1EventFollowerTest {
   }
 
   @Test
+  void aReorgDeeperThanTheWindowIsAnErrorNotASilentMiss() {
+    L1EventFollower f = new L1EventFollower(client.web3j(), client.coreAddress(), deployedAt, 0, 2);
+    send(1);
+    mine(3);
+    assertEquals(1, f.poll().size());
+    client.rpc("anvil_reorg", 4, List.of());
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, f::poll);
+    assertTrue(e.getMessage().contains("deeper than the follower's window of 2 blocks"), e.getMessage());
+  }
+
+  @Test
   void snapshotRevertUndoesAStateUpdateTheFollowerHadDelivered() {
     L1EventFollower f = follower(1);
     TestChain chain = new TestChain(7);

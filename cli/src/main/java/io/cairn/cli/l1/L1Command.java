@@ -385,7 +385,8 @@ public final class L1Command implements Runnable {
   }
 
   @Command(name = "events", mixinStandardHelpOptions = true,
-      description = "Print CairnCore's events that have the given number of confirmations, one JSON object per line.")
+      description = {"Print CairnCore's events once they have the given number of confirmations, one JSON object per "
+          + "line; with --polls 0, keep following (reorged events are printed again as \"reverted\")."})
   static final class Events extends JsonCommand {
     @Mixin ReadOptions read;
 
@@ -398,19 +399,31 @@ public final class L1Command implements Runnable {
     @Option(names = "--confirmations", defaultValue = "0", description = "Blocks on top before an event is printed (default 0).")
     int confirmations;
 
+    @Option(names = "--polls", defaultValue = "1", description = "How many times to poll (default 1; 0 = until interrupted).")
+    long polls;
+
+    @Option(names = "--poll-interval", defaultValue = "1000", paramLabel = "MS", description = "Pause between polls (default ${DEFAULT-VALUE} ms).")
+    long pollInterval;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+      if (polls < 0) throw new IllegalArgumentException("--polls must be >= 0, got " + polls);
       try (L1Client c = L1Client.readOnly(read.rpcUrl)) {
         L1EventFollower f = new L1EventFollower(c.web3j(), core, fromBlock, confirmations, 256);
-        for (L1EventFollower.Change change : f.poll()) {
-          ObjectNode n = Json.MAPPER.createObjectNode();
-          n.put("change", change instanceof L1EventFollower.Change.Confirmed ? "confirmed" : "reverted");
-          L1Event e = change.event();
-          n.put("event", e.getClass().getSimpleName());
-          n.put("blockNumber", e.position().blockNumber());
-          n.put("transactionHash", e.position().transactionHash());
-          n.put("detail", e.toString());
-          out(n.toString());
+        for (long i = 0; polls == 0 || i < polls; i++) {
+          if (i > 0) Thread.sleep(pollInterval);
+          for (L1EventFollower.Change change : f.poll()) {
+            ObjectNode n = Json.MAPPER.createObjectNode();
+            n.put("change", change instanceof L1EventFollower.Change.Confirmed ? "confirmed" : "reverted");
+            L1Event e = change.event();
+            n.put("event", e.getClass().getSimpleName());
+            n.put("blockNumber", e.position().blockNumber());
+            n.put("blockHash", e.position().blockHash());
+            n.put("transactionHash", e.position().transactionHash());
+            n.put("logIndex", e.position().logIndex());
+            n.put("detail", e.toString());
+            out(n.toString());
+          }
         }
         return 0;
       }

@@ -103,7 +103,7 @@ class L1CommandTest {
     assertEquals("0x8", da.get("contracts").get("0x999").get("storage").get("0x7").asText());
     assertEquals("0x1", da.get("contracts").get("0x999").get("nonce").asText());
 
-    CliHarness events = CliHarness.run("l1", "events", "--rpc-url", rpc, "--core", core);
+    CliHarness events = CliHarness.run("l1", "events", "--rpc-url", rpc, "--core", core, "--polls", "2", "--poll-interval", "10");
     assertEquals(0, events.exitCode(), events.err());
     assertTrue(events.out().contains("MessageToL2Sent") && events.out().contains("StateUpdated") && events.out().contains("MessageToL1Consumed"), events.out());
   }

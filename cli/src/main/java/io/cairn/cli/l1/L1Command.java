@@ -147,7 +147,7 @@ public final class L1Command implements Runnable {
 
   /** The node, for commands that only read. */
   static final class ReadOptions {
-    @Option(names = "--rpc-url", defaultValue = "http://127.0.0.1:8545", paramLabel = "URL",
+    @Option(names = {"--rpc-url", "--rpc"}, defaultValue = "http://127.0.0.1:8545", paramLabel = "URL",
         description = "Ethereum JSON-RPC endpoint (default: ${DEFAULT-VALUE}).")
     String rpcUrl;
   }
@@ -476,7 +476,7 @@ public final class L1Command implements Runnable {
       description = {"Measure the gas of every CairnCore operation on a fresh deployment.",
           "Starts its own anvil on a free 127.0.0.1 port unless --rpc-url is given (which needs two funded dev keys: anvil's)."})
   static final class Gas extends JsonCommand {
-    @Option(names = "--rpc-url", paramLabel = "URL", description = "Use this anvil instead of starting one.")
+    @Option(names = {"--rpc-url", "--rpc"}, paramLabel = "URL", description = "Use this anvil instead of starting one.")
     String rpcUrl;
 
     @Option(names = "--json", description = "Print JSON instead of a Markdown table.")

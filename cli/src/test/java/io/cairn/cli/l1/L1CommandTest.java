@@ -92,7 +92,7 @@ class L1CommandTest {
     assertEquals(fact.out().strip(), u.get("fact").asText());
     assertEquals(1, u.get("messagesToL1").asInt());
 
-    JsonNode state = ok("l1", "state", "--rpc-url", rpc, "--core", core);
+    JsonNode state = ok("l1", "state", "--rpc", rpc, "--core", core);
     assertEquals("0x6f", state.get("stateRoot").asText());
     assertEquals(0, state.get("blockNumber").asLong());
 

@@ -291,13 +291,13 @@ public final class L1Client implements AutoCloseable {
 
   public byte[] contractL1ToL2Hash(MessageToL2 m) {
     requireCore();
-    return call(core.l1ToL2MessageHash(Numeric.toHexStringWithPrefixZeroPadded(m.fromAddress().toBigInteger(), 40),
+    return call(core.l1ToL2MsgHash(Numeric.toHexStringWithPrefixZeroPadded(m.fromAddress().toBigInteger(), 40),
         m.toAddress().toBigInteger(), m.selector().toBigInteger(), toBig(m.payload()), m.nonce().toBigInteger()));
   }
 
   public byte[] contractL2ToL1Hash(MessageToL1 m) {
     requireCore();
-    return call(core.l2ToL1MessageHash(m.fromAddress().toBigInteger(),
+    return call(core.l2ToL1MsgHash(m.fromAddress().toBigInteger(),
         Numeric.toHexStringWithPrefixZeroPadded(m.toAddress().toBigInteger(), 40), toBig(m.payload())));
   }
 

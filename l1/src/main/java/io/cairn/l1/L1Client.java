@@ -46,7 +46,7 @@ import org.web3j.utils.Numeric;
  *
  * <p>Every transaction is first estimated; a call the contract would refuse fails there with an {@link
  * L1RevertException} naming the custom error, without spending gas. Transactions are EIP-1559 with a max fee of twice
- * the current base fee plus the node's suggested tip.
+ * the current base fee plus the node's suggested tip. Use one client from one thread (nonces come from the node per send).
  */
 public final class L1Client implements AutoCloseable {
   /** Starknet's default cancellation delay: 5 days. */

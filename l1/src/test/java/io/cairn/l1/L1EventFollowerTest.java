@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.crypto.field.Felt;
-import io.cairn.l1.da.StateDiff;
+import io.cairn.l1.da.StateDiffCodec;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -99,7 +99,7 @@ class L1EventFollowerTest {
     L1EventFollower f = follower(1);
     TestChain chain = new TestChain(7);
     Object snapshot = client.rpc("evm_snapshot");
-    OsOutput out = chain.next(List.of(), List.of(), StateDiff.EMPTY);
+    OsOutput out = chain.next(List.of(), List.of(), StateDiffCodec.empty());
     client.registerFact(out.fact(TestChain.PROGRAM_HASH));
     client.updateState(out);
     mine(1);

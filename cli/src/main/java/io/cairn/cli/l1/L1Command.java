@@ -11,7 +11,8 @@ import io.cairn.l1.L1EventFollower;
 import io.cairn.l1.MessageToL2;
 import io.cairn.l1.OsOutput;
 import io.cairn.l1.TxReport;
-import io.cairn.l1.da.StateDiff;
+import io.cairn.starknet.block.BlockData.StateDiff;
+import java.util.TreeSet;
 import io.cairn.l1.da.StateDiffCodec;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -458,12 +459,17 @@ public final class L1Command implements Runnable {
       n.put("newRoot", out.newRoot().toHex());
       n.put("newBlockNumber", out.newBlockNumber().toBigInteger());
       ObjectNode contracts = n.putObject("contracts");
-      for (Map.Entry<Felt, StateDiff.ContractDiff> e : diff.contracts().entrySet()) {
-        ObjectNode cn = contracts.putObject(e.getKey().toHex());
-        if (e.getValue().newNonce() != null) cn.put("nonce", e.getValue().newNonce().toHex());
-        if (e.getValue().newClassHash() != null) cn.put("classHash", e.getValue().newClassHash().toHex());
+      TreeSet<Felt> touched = new TreeSet<>(diff.storageDiffs().keySet());
+      touched.addAll(diff.nonces().keySet());
+      touched.addAll(diff.deployedContracts().keySet());
+      for (Felt address : touched) {
+        ObjectNode cn = contracts.putObject(address.toHex());
+        if (diff.nonces().containsKey(address)) cn.put("nonce", diff.nonces().get(address).toHex());
+        if (diff.deployedContracts().containsKey(address)) cn.put("classHash", diff.deployedContracts().get(address).toHex());
         ObjectNode storage = cn.putObject("storage");
-        for (Map.Entry<Felt, Felt> s : e.getValue().storage().entrySet()) storage.put(s.getKey().toHex(), s.getValue().toHex());
+        for (Map.Entry<Felt, Felt> s : diff.storageDiffs().getOrDefault(address, new java.util.TreeMap<>()).entrySet()) {
+          storage.put(s.getKey().toHex(), s.getValue().toHex());
+        }
       }
       ObjectNode classes = n.putObject("declaredClasses");
       for (Map.Entry<Felt, Felt> e : diff.declaredClasses().entrySet()) classes.put(e.getKey().toHex(), e.getValue().toHex());

@@ -12,7 +12,7 @@ import io.cairn.l1.Anvil;
 import io.cairn.l1.MessageToL1;
 import io.cairn.l1.L1Client;
 import io.cairn.l1.OsOutput;
-import io.cairn.l1.da.StateDiff;
+import io.cairn.starknet.block.BlockData.StateDiff;
 import io.cairn.l1.da.StateDiffCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,9 +72,11 @@ class L1CommandTest {
 
     TreeMap<Felt, Felt> storage = new TreeMap<>();
     storage.put(Felt.of(7), Felt.of(8));
-    TreeMap<Felt, StateDiff.ContractDiff> contracts = new TreeMap<>();
-    contracts.put(Felt.of(0x999), new StateDiff.ContractDiff(Felt.ONE, null, storage));
-    StateDiff diff = new StateDiff(contracts, new TreeMap<>());
+    TreeMap<Felt, java.util.SortedMap<Felt, Felt>> storageDiffs = new TreeMap<>();
+    storageDiffs.put(Felt.of(0x999), storage);
+    TreeMap<Felt, Felt> nonces = new TreeMap<>();
+    nonces.put(Felt.of(0x999), Felt.ONE);
+    StateDiff diff = new StateDiff(new TreeMap<>(), new TreeMap<>(), List.of(), storageDiffs, nonces);
     MessageToL1 toL1 = new MessageToL1(Felt.of(0xabc), L1Client.ethAddressFelt(d.get("governor").asText()), List.of(Felt.of(5)));
     OsOutput out = new OsOutput(Felt.ZERO, Felt.of(111), OsOutput.NO_BLOCK, Felt.ZERO, Felt.ZERO, Felt.of(222), Felt.ZERO,
         Felt.fromHex("0x70c7b342f93155315d1cb2da7a4e13a3c2430f51fb5696c1b224c3da5508dfb"), List.of(toL1), List.of(), StateDiffCodec.encode(diff));

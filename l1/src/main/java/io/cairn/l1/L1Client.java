@@ -3,6 +3,7 @@ package io.cairn.l1;
 import io.cairn.crypto.field.Felt;
 import io.cairn.l1.contracts.CairnCore;
 import io.cairn.l1.contracts.DevFactRegistry;
+import io.cairn.starknet.block.BlockData.MessageToL1;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;

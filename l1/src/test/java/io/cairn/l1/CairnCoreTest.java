@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cairn.crypto.field.Felt;
 import io.cairn.l1.contracts.CairnCore;
 import io.cairn.l1.da.StateDiffCodec;
+import io.cairn.starknet.block.BlockData.MessageToL1;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -244,15 +245,15 @@ class CairnCoreTest {
     var logged = CairnCore.getLogMessageToL1Events(r.receipt()).get(0);
     assertEquals(from.toBigInteger(), logged.fromAddress);
     assertEquals(user.account(), logged.toAddress);
-    assertArrayEquals(m.hash(), user.contractL2ToL1Hash(m));
-    assertEquals(BigInteger.ONE, user.l2ToL1Messages(m.hash()));
+    assertArrayEquals(MessagesToL1.hash(m), user.contractL2ToL1Hash(m));
+    assertEquals(BigInteger.ONE, user.l2ToL1Messages(MessagesToL1.hash(m)));
 
     // Only the recipient can consume it: for anyone else the hash differs.
     assertEquals("NoMessageToConsume", assertThrows(L1RevertException.class,
         () -> operator.use(user.coreAddress(), operator.registryAddress()).consumeMessageFromL2(from, payload)).errorName());
     TxReport c = user.consumeMessageFromL2(from, payload);
     assertEquals(1, CairnCore.getConsumedMessageToL1Events(c.receipt()).size());
-    assertEquals(BigInteger.ZERO, user.l2ToL1Messages(m.hash()));
+    assertEquals(BigInteger.ZERO, user.l2ToL1Messages(MessagesToL1.hash(m)));
     assertEquals("NoMessageToConsume", assertThrows(L1RevertException.class, () -> user.consumeMessageFromL2(from, payload)).errorName());
   }
 
@@ -294,7 +295,7 @@ class CairnCoreTest {
       MessageToL2 toL2 = new MessageToL2(L1Client.ethAddressFelt(user.account()), chain.randomFelt(), Felt.of(n * 1000L), chain.randomFelt(), payload);
       assertArrayEquals(toL2.hash(), user.contractL1ToL2Hash(toL2));
       MessageToL1 toL1 = new MessageToL1(chain.randomFelt(), L1Client.ethAddressFelt(operator.account()), payload);
-      assertArrayEquals(toL1.hash(), user.contractL2ToL1Hash(toL1));
+      assertArrayEquals(MessagesToL1.hash(toL1), user.contractL2ToL1Hash(toL1));
     }
   }
 }

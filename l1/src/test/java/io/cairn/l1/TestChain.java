@@ -3,6 +3,7 @@ package io.cairn.l1;
 import io.cairn.crypto.field.Felt;
 import io.cairn.starknet.block.BlockData.StateDiff;
 import io.cairn.l1.da.StateDiffCodec;
+import io.cairn.starknet.block.BlockData.MessageToL1;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Random;

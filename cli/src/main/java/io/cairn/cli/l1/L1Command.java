@@ -338,7 +338,7 @@ public final class L1Command implements Runnable {
       for (String s : payload) p.add(Felt.parse(s));
       try (L1Client c = rpc.connect()) {
         ObjectNode n = Json.tx(c.use(core, null).consumeMessageFromL2(Felt.parse(from), p));
-        n.put("messageHash", Json.hex(new io.cairn.l1.MessageToL1(Felt.parse(from), L1Client.ethAddressFelt(c.account()), p).hash()));
+        n.put("messageHash", Json.hex(io.cairn.l1.MessagesToL1.hash(new io.cairn.starknet.block.BlockData.MessageToL1(Felt.parse(from), L1Client.ethAddressFelt(c.account()), p))));
         out(Json.print(n));
         return 0;
       }

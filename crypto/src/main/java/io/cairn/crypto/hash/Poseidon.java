@@ -287,8 +287,8 @@ public final class Poseidon {
     lane(t0, t1, t2, t3, e0, e1, e2, e3, k, ko + 8, s, o + 8);
   }
 
-  /** r = (t + d + k) mod p for t + d + k < 8p. */
-  private static void lane(
+  /** r = (t + d + k) mod p for t + d + k < 8p. Package-private for the tests of its rare correction step. */
+  static void lane(
       long t0, long t1, long t2, long t3, long d0, long d1, long d2, long d3, long[] k, int ko, long[] r, int ro) {
     long k0 = k[ko], k1 = k[ko + 1], k2 = k[ko + 2], k3 = k[ko + 3];
     long x, v0, v1, v2, v3, cy, cn, y;

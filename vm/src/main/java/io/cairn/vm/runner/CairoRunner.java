@@ -384,28 +384,25 @@ public final class CairoRunner {
     for (int k = 1; k <= memory.tempSegmentCount(); k++)
       if (memory.usedSize(-k) > 0)
         throw new VmError("Temporary segment " + (-k) + " was not relocated (missing add_relocation_rule).");
-    long[] cells = new long[(int) addr * 4];
+    // relocate address values in place: the run is over and memory is not written again
+    long[][] segs = new long[n][];
+    int[] sizes = new int[n];
     for (int s = 0; s < n; s++) {
       long[] a = memory.cells(s);
       int used = memory.usedSize(s);
       for (int o = 0; o < used; o++) {
         int i = o * 4;
         long f = a[i + 3];
-        if (f >= 0) continue;
-        int j = (int) (bases[s] + o) * 4;
-        if ((f & Memory.RELOC) != 0) {
-          int vs = (int) a[i];
-          if (vs < 0) throw new VmError("Cannot relocate a value pointing into temporary segment " + vs + ".");
-          cells[j] = bases[vs] + a[i + 1];
-          cells[j + 1] = cells[j + 2] = 0;
-          cells[j + 3] = Memory.WRITTEN;
-        } else {
-          cells[j] = a[i];
-          cells[j + 1] = a[i + 1];
-          cells[j + 2] = a[i + 2];
-          cells[j + 3] = (f & Memory.LIMB3_MASK) | Memory.WRITTEN;
-        }
+        if (f >= 0 || (f & Memory.RELOC) == 0) continue;
+        int vs = (int) a[i];
+        if (vs < 0) throw new VmError("Cannot relocate a value pointing into temporary segment " + vs + ".");
+        a[i] = bases[vs] + a[i + 1];
+        a[i + 1] = 0;
+        a[i + 2] = 0;
+        a[i + 3] = Memory.WRITTEN | (f & Memory.ACCESSED);
       }
+      segs[s] = a;
+      sizes[s] = used;
     }
     long[] trace = null;
     if (vm.traceEnabled()) {
@@ -417,7 +414,7 @@ public final class CairoRunner {
         trace[t] = bases[CairoVm.traceSegment(x)] + CairoVm.traceOffset(x);
       }
     }
-    relocated = new RunOutput(this, bases, new RelocatedMemory(cells), trace);
+    relocated = new RunOutput(this, bases, new RelocatedMemory(segs, bases, sizes), trace);
     return relocated;
   }
 

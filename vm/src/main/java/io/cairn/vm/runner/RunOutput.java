@@ -53,11 +53,19 @@ public record RunOutput(CairoRunner runner, long[] segmentBases, RelocatedMemory
   /** Memory file: per cell u64 LE address + 32-byte LE value, in address order (CL memory_dict.serialize). */
   public void writeMemory(OutputStream out) throws IOException {
     byte[] rec = new byte[40];
-    for (int a = 0; a < memory.size(); a++) {
-      if (!memory.has(a)) continue;
-      putLong(rec, 0, a);
-      for (int k = 0; k < 4; k++) putLong(rec, 8 + 8 * k, memory.limb(a, k));
-      out.write(rec);
+    for (int s = 0; s < memory.segmentCount(); s++) {
+      long[] cells = memory.cells(s);
+      long base = memory.base(s);
+      for (int o = 0; o < memory.usedSize(s); o++) {
+        int i = 4 * o;
+        if (cells[i + 3] >= 0) continue;
+        putLong(rec, 0, base + o);
+        putLong(rec, 8, cells[i]);
+        putLong(rec, 16, cells[i + 1]);
+        putLong(rec, 24, cells[i + 2]);
+        putLong(rec, 32, cells[i + 3] & io.cairn.vm.memory.Memory.LIMB3_MASK);
+        out.write(rec);
+      }
     }
   }
 

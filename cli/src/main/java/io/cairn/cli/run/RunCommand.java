@@ -82,8 +82,6 @@ public final class RunCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     if (airPrivateInput != null && (traceFile == null || memoryFile == null))
       throw new IllegalArgumentException("--air-private-input needs --trace-file and --memory-file");
-    if (airPublicInput != null && !proofMode)
-      throw new IllegalArgumentException("--air-public-input needs --proof-mode");
     if (maxSteps != null && maxSteps <= 0) throw new IllegalArgumentException("--max-steps must be positive");
     Layout l;
     if (layout.equals("dynamic") && layoutParams != null) l = Layout.dynamic(layoutParams);

@@ -42,6 +42,8 @@ public final class CairoRunner {
   /** segment → public offsets and pages (after finalization). */
   private final Map<Integer, long[][]> publicOffsets = new LinkedHashMap<>();
   private long originalSteps;
+  /** The mod builtins' zero segment, or -1. */
+  private int zeroSegment = -1;
 
   public CairoRunner(Program program, RunConfig config, HintRunner hints) {
     this.program = program;
@@ -150,6 +152,18 @@ public final class CairoRunner {
       stack.add(end);
       pc = programBase.add(program.mainPc());
       ap = executionBase.add(stack.size());
+    }
+    // CL initialize_zero_segment: the mod builtins share one segment of zeros, added after the entry frame
+    Relocatable zeros = null;
+    for (SimpleBuiltin b : builtins) {
+      if (b instanceof io.cairn.vm.builtins.ModBuiltin mb) {
+        if (zeros == null) {
+          zeros = memory.addSegment();
+          for (int i = 0; i < io.cairn.vm.builtins.ModBuiltin.ZERO_SEGMENT_SIZE; i++) memory.write(zeros.add(i), 0);
+          zeroSegment = zeros.segment();
+        }
+        mb.setZeroValue(zeros);
+      }
     }
     for (int i = 0; i < program.size(); i++) memory.write(programBase.add(i), program.word(i));
     for (int i = 0; i < stack.size(); i++) memory.write(executionBase.add(i), stack.get(i));
@@ -299,7 +313,7 @@ public final class CairoRunner {
   public long memoryHoles() {
     long holes = 0;
     for (int s = 0; s < memory.segmentCount(); s++) {
-      if (vm.builtinAt(s) != null) continue;
+      if (vm.builtinAt(s) != null || s == zeroSegment) continue; // builtin-owned cells are not holes
       int size = memory.usedSize(s);
       long[] a = memory.cells(s);
       int accessed = 0;

@@ -3,6 +3,7 @@ package io.cairn.vm.runner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cairn.vm.builtins.SimpleBuiltin;
+import io.cairn.vm.memory.Relocatable;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -135,7 +136,12 @@ public record RunOutput(CairoRunner runner, long[] segmentBases, RelocatedMemory
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("trace_path", tracePath.toAbsolutePath().toString());
     m.put("memory_path", memoryPath.toAbsolutePath().toString());
-    for (SimpleBuiltin b : runner.builtins()) m.putAll(b.airPrivateInput(runner.memory()));
+    for (SimpleBuiltin b : runner.builtins()) {
+      if (b instanceof io.cairn.vm.builtins.ModBuiltin mb) {
+        Relocatable z = mb.zeroValue();
+        m.putAll(mb.airPrivateInput(runner.memory(), segmentBases[z.segment()] + z.offset()));
+      } else m.putAll(b.airPrivateInput(runner.memory()));
+    }
     return m;
   }
 

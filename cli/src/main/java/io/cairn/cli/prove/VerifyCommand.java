@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Verify a Stone proof (cpu_air_prover's JSON) of a Cairo execution: layouts recursive and small,",
-      "poseidon3 channel. Prints the program hash (compute_program_hash_chain, bootloader version 0), the",
+      "poseidon3 or keccak256 channel. Prints the program hash (compute_program_hash_chain, bootloader version 0), the",
       "output hash keccak256(abi.encodePacked(output)) and the fact keccak256(abi.encode(programHash, outputHash)).",
       "Exit 0 valid, 1 invalid (naming the failed check), 2 malformed input."
     })

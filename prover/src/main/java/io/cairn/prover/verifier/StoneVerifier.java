@@ -41,23 +41,29 @@ public final class StoneVerifier {
       Felt oodsPoint,
       long[] queries) {}
 
-  /** The verifier's randomness, known once the commit phase (OODS and proof of work included) has passed. */
-  public record Transcript(List<Felt> interactionElements, Felt oodsPoint, long[] queries) {}
+  /** Sees the verifier's randomness as it is drawn (tests compare it with a proof's annotations). */
+  public interface Observer {
+    /** The interaction elements and the OODS point, before the OODS check. */
+    default void oodsPoint(List<Felt> interactionElements, Felt point) {}
 
-  public static Result verify(StoneProof proof, int stoneVersion) {
-    return verify(proof, stoneVersion, t -> {});
+    /** The sorted distinct query indices, after the OODS check and the proof of work passed. */
+    default void queries(long[] queries) {}
   }
 
-  /** As {@link #verify(StoneProof, int)}, reporting the transcript to {@code afterCommitPhase} before decommitment. */
-  public static Result verify(StoneProof proof, int stoneVersion, java.util.function.Consumer<Transcript> afterCommitPhase) {
+  public static Result verify(StoneProof proof, int stoneVersion) {
+    return verify(proof, stoneVersion, new Observer() {});
+  }
+
+  public static Result verify(StoneProof proof, int stoneVersion, Observer observer) {
     if (stoneVersion != 5 && stoneVersion != 6) throw new IllegalArgumentException("--stone-version must be 5 or 6, got " + stoneVersion);
     Parameters prm = proof.parameters();
     PublicInput pi = proof.publicInput();
     AirDescription air = AirDescription.load(pi.layout());
-    if (!"poseidon3".equals(prm.channelHash()))
-      throw new IllegalArgumentException("proof_parameters.channel_hash: only poseidon3 is supported so far, got " + prm.channelHash());
-    if (!prm.verifierFriendlyChannelUpdates())
-      throw new IllegalArgumentException("proof_parameters.verifier_friendly_channel_updates: only true is supported with poseidon3");
+    boolean feltChannel = "poseidon3".equals(prm.channelHash());
+    if (!feltChannel && !Hashes.known(prm.channelHash()))
+      throw new IllegalArgumentException("proof_parameters.channel_hash: unknown hash '" + prm.channelHash() + "'");
+    if (feltChannel && !prm.verifierFriendlyChannelUpdates())
+      throw new IllegalArgumentException("proof_parameters.verifier_friendly_channel_updates: must be true with the poseidon3 channel");
     checkHashName(prm.commitmentHash(), "proof_parameters.commitment_hash");
     checkHashName(prm.verifierFriendlyCommitmentHash(), "proof_parameters.verifier_friendly_commitment_hash");
     checkHashName(prm.powHash(), "proof_parameters.pow_hash");
@@ -76,24 +82,38 @@ public final class StoneVerifier {
     CpuAirValues values = new CpuAirValues(air, pi);
 
     // Channel seeded with the public input.
-    Felt seed = CpuAirValues.publicInputHash(air, pi, prm, stoneVersion);
-    FeltChannel ch = new FeltChannel(seed);
-    ProofStream in = new ProofStream(proof.proof(), false);
+    List<byte[]> words = CpuAirValues.publicInputWords(air, pi, prm, stoneVersion);
+    Channel ch;
+    if (feltChannel) {
+      List<Felt> felts = new ArrayList<>();
+      for (byte[] w : words) felts.add(Felt.fromBytesBE(w));
+      ch = new Channel.FeltChannel(Poseidon.hashMany(felts));
+    } else {
+      byte[] seed = new byte[32 * words.size()];
+      for (int i = 0; i < words.size(); i++) System.arraycopy(words.get(i), 0, seed, 32 * i, 32);
+      String seedHash = prm.verifierFriendlyChannelUpdates() ? prm.verifierFriendlyCommitmentHash() : prm.channelHash();
+      ch = new Channel.ByteChannel(prm.channelHash(), seed, seedHash);
+    }
+    ProofStream in = new ProofStream(proof.proof(), !feltChannel);
 
-    Felt traceRoot = in.felt("original trace commitment");
-    ch.absorb(traceRoot);
+    byte[] traceRoot = in.next(32, "original trace commitment");
+    ch.absorbHash(traceRoot);
     Felt[] interaction = new Felt[air.interactionElements];
     for (int i = 0; i < interaction.length; i++) interaction[i] = ch.randomFelt();
-    Felt interactionRoot = in.felt("interaction trace commitment");
-    ch.absorb(interactionRoot);
+    byte[] interactionRoot = in.next(32, "interaction trace commitment");
+    ch.absorbHash(interactionRoot);
     Felt compositionAlpha = ch.randomFelt();
-    Felt compositionRoot = in.felt("composition commitment");
-    ch.absorb(compositionRoot);
+    byte[] compositionRoot = in.next(32, "composition commitment");
+    ch.absorbHash(compositionRoot);
     Felt z = ch.randomFelt();
+    observer.oodsPoint(List.of(interaction), z);
     int nOods = air.mask.size() + air.constraintDegree;
     Felt[] oods = new Felt[nOods];
-    for (int i = 0; i < nOods; i++) oods[i] = in.felt("OODS value #" + i);
-    ch.absorb(oods);
+    for (int i = 0; i < nOods; i++) {
+      oods[i] = in.felt("OODS value #" + i);
+      if (!prm.verifierFriendlyChannelUpdates()) ch.absorbFelt(oods[i]);
+    }
+    if (prm.verifierFriendlyChannelUpdates()) ch.absorbFelts(oods);
 
     // OODS: the AIR's composition at z must equal the committed broken columns at z².
     Felt traceGenerator = GENERATOR.pow(P.subtract(BigInteger.ONE).shiftRight(logTrace));
@@ -110,38 +130,35 @@ public final class StoneVerifier {
     // FRI commitments.
     int[] steps = prm.friStepList();
     int nInner = steps.length - 1;
-    Felt[] friRoots = new Felt[nInner];
+    byte[][] friRoots = new byte[nInner][];
     Felt[] friPoints = new Felt[nInner];
     for (int k = 0; k < nInner; k++) {
-      friRoots[k] = in.felt("FRI layer " + (k + 1) + " commitment");
-      ch.absorb(friRoots[k]);
+      friRoots[k] = in.next(32, "FRI layer " + (k + 1) + " commitment");
+      ch.absorbHash(friRoots[k]);
       friPoints[k] = ch.randomFelt();
     }
     Felt[] lastLayer = new Felt[prm.lastLayerDegreeBound()];
     for (int i = 0; i < lastLayer.length; i++) lastLayer[i] = in.felt("last layer coefficient #" + i);
-    ch.absorb(lastLayer);
+    ch.absorbFelts(lastLayer);
 
     // Proof of work.
-    byte[] nonceWord = in.next(32, "proof-of-work nonce");
-    for (int i = 0; i < 24; i++)
+    byte[] nonceWord = in.next(ch.nonceBytes(), "proof-of-work nonce");
+    for (int i = 0; i < nonceWord.length - 8; i++)
       if (nonceWord[i] != 0) throw new VerificationException("proof of work", "the nonce does not fit in 64 bits");
     long nonce = 0;
-    for (int i = 24; i < 32; i++) nonce = (nonce << 8) | (nonceWord[i] & 0xff);
-    if (!proofOfWorkOk(prm.powHash(), ch.state().toBytesBE(), prm.proofOfWorkBits(), nonce))
+    for (int i = nonceWord.length - 8; i < nonceWord.length; i++) nonce = (nonce << 8) | (nonceWord[i] & 0xff);
+    String powHash = feltChannel ? prm.powHash() : prm.channelHash();
+    if (prm.proofOfWorkBits() > 0 && !proofOfWorkOk(powHash, ch.stateBytes(), prm.proofOfWorkBits(), nonce))
       throw new VerificationException("proof of work", "nonce " + Long.toUnsignedString(nonce) + " does not give " + prm.proofOfWorkBits() + " zero bits");
-    ch.absorb(Felt.fromCanonicalLimbs(nonce, 0, 0, 0));
+    ch.absorbNonce(nonce);
 
     // Queries.
     long evalSize = 1L << logEval;
     TreeSet<Long> sorted = new TreeSet<>();
-    for (int i = 0; i < prm.nQueries(); i++) {
-      long[] limbs = ch.randomFelt().canonicalLimbs();
-      BigInteger low128 = new BigInteger(1, toBytes(limbs[1], limbs[0]));
-      sorted.add(low128.mod(BigInteger.valueOf(evalSize)).longValue());
-    }
+    for (int i = 0; i < prm.nQueries(); i++) sorted.add(ch.randomQuery(evalSize));
     long[] queries = sorted.stream().mapToLong(Long::longValue).toArray();
 
-    afterCommitPhase.accept(new Transcript(List.of(interaction), z, queries.clone()));
+    observer.queries(queries.clone());
 
     // Layer 0: the three committed traces at the queried rows.
     Merkle merkle = new Merkle(prm, in);
@@ -315,34 +332,6 @@ public final class StoneVerifier {
     if (!Hashes.known(name)) throw new IllegalArgumentException(path + ": unknown hash '" + name + "'");
   }
 
-  /** The poseidon3 ("felt") Fiat–Shamir channel of Stone (noninteractive_*_felt_channel). */
-  static final class FeltChannel {
-    private Felt state;
-    private long counter;
-
-    FeltChannel(Felt seed) {
-      state = seed;
-    }
-
-    void absorb(Felt... values) {
-      List<Felt> data = new ArrayList<>(values.length + 1);
-      data.add(state.add(Felt.ONE));
-      data.addAll(Arrays.asList(values));
-      state = Poseidon.hashMany(data);
-      counter = 0;
-    }
-
-    Felt randomFelt() {
-      Felt r = Poseidon.hash(state, Felt.of(counter));
-      counter++;
-      return r;
-    }
-
-    Felt state() {
-      return state;
-    }
-  }
-
   /** Table and vector commitments: Merkle trees whose top layers may use the verifier-friendly hash. */
   static final class Merkle {
     private final Parameters prm;
@@ -353,7 +342,7 @@ public final class StoneVerifier {
       this.in = in;
     }
 
-    Felt[][] decommitTable(String name, Felt root, long[] rows, int columns, int height) {
+    Felt[][] decommitTable(String name, byte[] root, long[] rows, int columns, int height) {
       Felt[][] values = new Felt[rows.length][columns];
       for (int r = 0; r < rows.length; r++)
         for (int c = 0; c < columns; c++) values[r][c] = in.tableValue(name + " row " + rows[r] + " column " + c);
@@ -363,7 +352,7 @@ public final class StoneVerifier {
       return values;
     }
 
-    void verifyRows(String name, Felt root, List<Long> rows, List<Felt[]> values, int height) {
+    void verifyRows(String name, byte[] root, List<Long> rows, List<Felt[]> values, int height) {
       boolean leafFriendly = prm.nVerifierFriendlyCommitmentLayers() >= height + 1;
       ArrayDeque<Object[]> queue = new ArrayDeque<>(); // {Long heapIndex, byte[] hash, Integer depth}
       for (int i = 0; i < rows.size(); i++) {
@@ -376,7 +365,7 @@ public final class StoneVerifier {
         int depth = (Integer) cur[2];
         if (index == 1) {
           if (!queue.isEmpty()) throw new IllegalStateException("Merkle queue not empty at the root");
-          if (!Arrays.equals((byte[]) cur[1], root.toBytesBE()))
+          if (!Arrays.equals((byte[]) cur[1], root))
             throw new VerificationException("Merkle decommitment", name + ": the authentication path does not lead to the committed root");
           return;
         }

@@ -142,7 +142,7 @@ public final class CpuAirValues {
     v.put("half_offset_size_", Felt.of(1 << 15));
     v.put("range_check16__perm__public_memory_prod_", Felt.ONE);
     v.put("memory__multi_column_perm__perm__public_memory_prod_", publicMemoryProductRatio(memZ, memAlpha, traceLength / air.publicMemoryStep));
-    EcConstants.Point shift = EcConstants.SHIFT_POINT;
+    io.cairn.crypto.ec.EcPoint shift = EcConstants.SHIFT_POINT;
     v.put("pedersen__shift_point_x_", shift.x());
     v.put("pedersen__shift_point_y_", shift.y());
     v.put("ecdsa__sig_config_alpha_", Felt.ONE);

@@ -177,17 +177,6 @@ class StoneVerifierTest {
     assertEquals(List.of(), r.output());
   }
 
-  /** Until the crypto module's Keccak, Poseidon and Pedersen land, these tests skip instead of failing. */
-  @org.junit.jupiter.api.BeforeAll
-  static void requireHashes() {
-    try {
-      io.cairn.crypto.hash.Poseidon.hash(Felt.ONE, Felt.TWO);
-      io.cairn.crypto.hash.Pedersen.hash(Felt.ONE, Felt.TWO);
-      io.cairn.crypto.hash.Keccak.keccak256(new byte[0]);
-    } catch (UnsupportedOperationException e) {
-      org.junit.jupiter.api.Assumptions.abort("crypto hashes not implemented yet: " + e.getMessage());
-    }
-  }
 
   record Transcript(List<Felt> interactionElements, Felt oodsPoint, long[] queries) {}
 

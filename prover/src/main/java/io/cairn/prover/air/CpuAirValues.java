@@ -151,24 +151,29 @@ public final class CpuAirValues {
     v.put("ecdsa__sig_config_shift_point_x_", shift.x());
     v.put("ecdsa__sig_config_shift_point_y_", shift.y());
     long nSteps = pi.nSteps();
-    for (String p : air.periodicColumns) {
-      switch (p) {
-        case "PedersenPointsX", "PedersenPointsY" -> {
-          long copies = nSteps / (param("kPedersenBuiltinRatio") * param("kPedersenBuiltinRepetitions", 1));
-          Felt at = point.pow(copies);
-          boolean x = p.endsWith("X");
-          v.put(x ? "pedersen__points__x" : "pedersen__points__y", Periodic.evaluate(x ? EcConstants.pedersenX() : EcConstants.pedersenY(), at));
+    for (AirDescription.PeriodicColumn p : air.periodicColumns) {
+      Felt[] values;
+      long copies; // periods in the trace: the column at x is q(x^copies)
+      if (p.values() != null) {
+        values = p.values();
+        copies = traceLength / ((long) values.length * p.step());
+      } else {
+        switch (p.name()) {
+          case "PedersenPointsX", "PedersenPointsY" -> {
+            copies = nSteps / (param("kPedersenBuiltinRatio") * param("kPedersenBuiltinRepetitions", 1));
+            values = p.name().endsWith("X") ? EcConstants.pedersenX() : EcConstants.pedersenY();
+          }
+          case "EcdsaGeneratorPointsX", "EcdsaGeneratorPointsY" -> {
+            copies = nSteps / (param("kEcdsaBuiltinRatio") * param("kEcdsaBuiltinRepetitions", 1));
+            values = p.name().endsWith("X") ? EcConstants.ecdsaX() : EcConstants.ecdsaY();
+          }
+          default ->
+              throw new IllegalArgumentException(
+                  "layout " + air.layout + " is not supported yet: its periodic column " + p.name() + " has no values in Cairn");
         }
-        case "EcdsaGeneratorPointsX", "EcdsaGeneratorPointsY" -> {
-          long copies = nSteps / (param("kEcdsaBuiltinRatio") * param("kEcdsaBuiltinRepetitions", 1));
-          Felt at = point.pow(copies);
-          boolean x = p.endsWith("X");
-          v.put(x ? "ecdsa__generator_points__x" : "ecdsa__generator_points__y", Periodic.evaluate(x ? EcConstants.ecdsaX() : EcConstants.ecdsaY(), at));
-        }
-        default ->
-            throw new IllegalArgumentException(
-                "layout " + air.layout + " is not supported yet: its periodic column " + p + " has no values in Cairn");
       }
+      if (copies < 1) throw new IllegalArgumentException("trace too short for layout " + air.layout + " (periodic column " + p.name() + ")");
+      v.put(p.exprName(), Periodic.evaluate(values, point.pow(copies)));
     }
     return v;
   }

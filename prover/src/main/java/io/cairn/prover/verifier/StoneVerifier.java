@@ -30,10 +30,15 @@ public final class StoneVerifier {
   static final BigInteger P = Felt.MODULUS;
   static final Felt GENERATOR = Felt.of(3);
 
-  /** What a valid proof establishes, plus the verifier's derived values (for comparison with annotations). */
+  /**
+   * What a valid proof establishes, plus the verifier's derived values (for comparison with annotations). The
+   * program hash and the fact are null, with the reason in {@code programHashUnavailable}, when the public memory does
+   * not hold a proof-mode program whose builtins can be named (e.g. a bootloader with builtins outside the layout).
+   */
   public record Result(
       String layout,
       Felt programHash,
+      String programHashUnavailable,
       byte[] outputHash,
       byte[] fact,
       List<Felt> output,
@@ -169,7 +174,10 @@ public final class StoneVerifier {
     // DEEP composition at each query point, then FRI.
     Felt evalGenerator = GENERATOR.pow(P.subtract(BigInteger.ONE).shiftRight(logEval));
     Felt[] rowShift = new Felt[air.mask.size()];
-    for (int i = 0; i < rowShift.length; i++) rowShift[i] = z.mul(traceGenerator.pow(air.mask.get(i).row()));
+    for (int i = 0; i < rowShift.length; i++) {
+      int row = air.mask.get(i).row();
+      rowShift[i] = z.mul(row >= 0 ? traceGenerator.pow(row) : traceGenerator.inverse().pow(-row));
+    }
     Felt zDeg = z.pow(air.constraintDegree);
     Felt generatorInverse = GENERATOR.inverse();
     long[] idx = queries.clone();
@@ -178,15 +186,18 @@ public final class StoneVerifier {
     for (int q = 0; q < queries.length; q++) {
       // the evaluation domain in bit-reversed order: x_q = 3·ω^bitrev(q)
       Felt x = GENERATOR.mul(evalGenerator.pow(Long.reverse(queries[q]) >>> (64 - logEval)));
+      Felt[] denominators = new Felt[nOods];
+      for (int i = 0; i < nOods; i++) denominators[i] = x.sub(i < air.mask.size() ? rowShift[i] : zDeg);
+      Felt[] inverses = Felt.batchInverse(denominators);
       Felt sum = Felt.ZERO;
       for (int i = 0; i < air.mask.size(); i++) {
         int col = air.mask.get(i).column();
         Felt v = col < air.mainColumns ? mainRows[q][col] : interRows[q][col - air.mainColumns];
-        sum = sum.add(deepCoefficients[i].mul(v.sub(oods[i]).div(x.sub(rowShift[i]))));
+        sum = sum.add(deepCoefficients[i].mul(v.sub(oods[i]).mul(inverses[i])));
       }
       for (int k = 0; k < air.constraintDegree; k++) {
         int i = air.mask.size() + k;
-        sum = sum.add(deepCoefficients[i].mul(compRows[q][k].sub(oods[i]).div(x.sub(zDeg))));
+        sum = sum.add(deepCoefficients[i].mul(compRows[q][k].sub(oods[i]).mul(inverses[i])));
       }
       y[q] = sum;
       xInv[q] = x.mul(generatorInverse).inverse();
@@ -236,9 +247,16 @@ public final class StoneVerifier {
 
     List<Felt> output = values.output();
     byte[] outputHash = keccakPacked(output);
-    Felt programHash = values.programHash();
-    byte[] fact = Keccak.keccak256(concat(programHash.toBytesBE(), outputHash));
-    return new Result(pi.layout(), programHash, outputHash, fact, output, List.of(interaction), z, queries);
+    Felt programHash = null;
+    byte[] fact = null;
+    String why = null;
+    try {
+      programHash = values.programHash();
+      fact = Keccak.keccak256(concat(programHash.toBytesBE(), outputHash));
+    } catch (IllegalArgumentException e) {
+      why = e.getMessage(); // the proof is valid; only the program's identity cannot be read from public memory
+    }
+    return new Result(pi.layout(), programHash, why, outputHash, fact, output, List.of(interaction), z, queries);
   }
 
   /**
@@ -258,10 +276,17 @@ public final class StoneVerifier {
       g1 = v[from + 1];
     } else {
       g0 = fold(v, from, n / 2, point, xInv);
-      g1 = fold(v, from + n / 2, n / 2, point, xInv.mul(rootOfUnity(n).inverse()));
+      g1 = fold(v, from + n / 2, n / 2, point, xInv.mul(INVERSE_ROOTS[Integer.numberOfTrailingZeros(n)]));
     }
     Felt lambda = point.pow(n / 2), xi = xInv.pow(n / 2);
     return g0.add(g1).add(lambda.mul(xi).mul(g0.sub(g1)));
+  }
+
+  /** ω_{2^k}⁻¹ for the coset sizes FRI steps use (k ≤ 16). */
+  private static final Felt[] INVERSE_ROOTS = new Felt[17];
+
+  static {
+    for (int k = 0; k <= 16; k++) INVERSE_ROOTS[k] = rootOfUnity(1 << k).inverse();
   }
 
   /** 3^((p−1)/n), the primitive n-th root of unity Stone's FFT bases use. */

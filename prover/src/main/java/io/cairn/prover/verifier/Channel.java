@@ -1,5 +1,7 @@
 package io.cairn.prover.verifier;
 
+import io.cairn.prover.stone.StoneHashes;
+
 import io.cairn.crypto.field.Felt;
 import io.cairn.crypto.hash.Poseidon;
 import java.math.BigInteger;
@@ -109,7 +111,7 @@ abstract sealed class Channel {
     /** @param seedHash the hash of the public input: the channel hash, or the verifier-friendly one when so configured */
     ByteChannel(String hash, byte[] seedBytes, String seedHash) {
       this.hash = hash;
-      this.state = Hashes.digest(seedHash, seedBytes);
+      this.state = StoneHashes.digest(seedHash, seedBytes);
     }
 
     private void mix(byte[] bytes) {
@@ -118,7 +120,7 @@ abstract sealed class Channel {
       int n = Math.min(inc.length, 32);
       System.arraycopy(inc, inc.length - n, data, 32 - n, n);
       System.arraycopy(bytes, 0, data, 32, bytes.length);
-      state = Hashes.digest(hash, data);
+      state = StoneHashes.digest(hash, data);
       counter = 0;
       nSpare = 0;
     }
@@ -156,7 +158,7 @@ abstract sealed class Channel {
       System.arraycopy(state, 0, data, 0, 32);
       long c = counter++;
       for (int i = 0; i < 8; i++) data[56 + i] = (byte) (c >>> (56 - 8 * i));
-      return Hashes.digest(hash, data);
+      return StoneHashes.digest(hash, data);
     }
 
     private byte[] randomBytes(int n) {

@@ -1,5 +1,8 @@
 package io.cairn.prover.verifier;
 
+import io.cairn.prover.stone.MerkleHashing;
+import io.cairn.prover.stone.StoneHashes;
+
 import io.cairn.crypto.field.Felt;
 import io.cairn.crypto.hash.Keccak;
 import io.cairn.crypto.hash.Pedersen;
@@ -65,7 +68,7 @@ public final class StoneVerifier {
     PublicInput pi = proof.publicInput();
     AirDescription air = AirDescription.load(pi.layout());
     boolean feltChannel = "poseidon3".equals(prm.channelHash());
-    if (!feltChannel && !Hashes.known(prm.channelHash()))
+    if (!feltChannel && !StoneHashes.known(prm.channelHash()))
       throw new IllegalArgumentException("proof_parameters.channel_hash: unknown hash '" + prm.channelHash() + "'");
     if (feltChannel && !prm.verifierFriendlyChannelUpdates())
       throw new IllegalArgumentException("proof_parameters.verifier_friendly_channel_updates: must be true with the poseidon3 channel");
@@ -322,11 +325,11 @@ public final class StoneVerifier {
     for (int i = 0; i < 8; i++) init[i] = (byte) (magic >>> (56 - 8 * i));
     System.arraycopy(seed, 0, init, 8, 32);
     init[40] = (byte) bits;
-    byte[] h0 = Hashes.digest(hashName, init);
+    byte[] h0 = StoneHashes.digest(hashName, init);
     byte[] data = new byte[40];
     System.arraycopy(h0, 0, data, 0, 32);
     for (int i = 0; i < 8; i++) data[32 + i] = (byte) (nonce >>> (56 - 8 * i));
-    byte[] h = Hashes.digest(hashName, data);
+    byte[] h = StoneHashes.digest(hashName, data);
     long head = 0;
     for (int i = 0; i < 8; i++) head = (head << 8) | (h[i] & 0xff);
     return bits == 0 || Long.compareUnsigned(head, 1L << (64 - bits)) < 0;
@@ -354,16 +357,16 @@ public final class StoneVerifier {
   }
 
   private static void checkHashName(String name, String path) {
-    if (!Hashes.known(name)) throw new IllegalArgumentException(path + ": unknown hash '" + name + "'");
+    if (!StoneHashes.known(name)) throw new IllegalArgumentException(path + ": unknown hash '" + name + "'");
   }
 
-  /** Table and vector commitments: Merkle trees whose top layers may use the verifier-friendly hash. */
+  /** Table decommitments: rows read from the proof, authenticated against a root by Stone's Merkle paths. */
   static final class Merkle {
-    private final Parameters prm;
+    private final MerkleHashing hashing;
     private final ProofStream in;
 
     Merkle(Parameters prm, ProofStream in) {
-      this.prm = prm;
+      this.hashing = MerkleHashing.of(prm);
       this.in = in;
     }
 
@@ -377,49 +380,34 @@ public final class StoneVerifier {
       return values;
     }
 
+    /**
+     * Recomputes the root from sorted distinct rows, reading the missing siblings from the proof in Stone's order
+     * (bottom-up, left to right), and compares it with the committed one.
+     */
     void verifyRows(String name, byte[] root, List<Long> rows, List<Felt[]> values, int height) {
-      boolean leafFriendly = prm.nVerifierFriendlyCommitmentLayers() >= height + 1;
       ArrayDeque<Object[]> queue = new ArrayDeque<>(); // {Long heapIndex, byte[] hash, Integer depth}
-      for (int i = 0; i < rows.size(); i++) {
-        byte[] leaf = leafHash(name, values.get(i), leafFriendly);
-        queue.add(new Object[] {rows.get(i) + (1L << height), leaf, height});
-      }
+      for (int i = 0; i < rows.size(); i++)
+        queue.add(new Object[] {rows.get(i) + (1L << height), hashing.leaf(values.get(i), height), height});
       while (true) {
         Object[] cur = queue.poll();
         long index = (Long) cur[0];
         int depth = (Integer) cur[2];
         if (index == 1) {
-          if (!queue.isEmpty()) throw new IllegalStateException("Merkle queue not empty at the root");
           if (!Arrays.equals((byte[]) cur[1], root))
             throw new VerificationException("Merkle decommitment", name + ": the authentication path does not lead to the committed root");
           return;
         }
-        boolean friendly = prm.nVerifierFriendlyCommitmentLayers() >= depth;
         byte[] parent;
         Object[] next = queue.peek();
         if ((index & 1) == 0 && next != null && (Long) next[0] == index + 1) {
           queue.poll();
-          parent = node((byte[]) cur[1], (byte[]) next[1], friendly);
+          parent = hashing.node((byte[]) cur[1], (byte[]) next[1], depth);
         } else {
           byte[] sibling = in.next(32, name + " authentication node");
-          parent = (index & 1) == 0 ? node((byte[]) cur[1], sibling, friendly) : node(sibling, (byte[]) cur[1], friendly);
+          parent = (index & 1) == 0 ? hashing.node((byte[]) cur[1], sibling, depth) : hashing.node(sibling, (byte[]) cur[1], depth);
         }
         queue.add(new Object[] {index >>> 1, parent, depth - 1});
       }
-    }
-
-    private byte[] node(byte[] left, byte[] right, boolean friendly) {
-      if (friendly) return Hashes.hashNode(prm.verifierFriendlyCommitmentHash(), left, right);
-      return Hashes.hashNode(prm.commitmentHash(), left, right);
-    }
-
-    private byte[] leafHash(String name, Felt[] row, boolean friendly) {
-      // Stone hashes rows as their Montgomery-form 32-byte words.
-      Felt[] mont = new Felt[row.length];
-      for (int i = 0; i < row.length; i++) mont[i] = CpuAirValues.montgomeryForm(row[i]);
-      if (row.length == 1) return mont[0].toBytesBE();
-      String hash = friendly ? prm.verifierFriendlyCommitmentHash() : prm.commitmentHash();
-      return Hashes.hashRow(hash, mont);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.cairn.prover.verifier;
 
 import io.cairn.prover.stone.MerkleHashing;
+import io.cairn.prover.stone.ProofOfWork;
 import io.cairn.prover.stone.StoneHashes;
 
 import io.cairn.crypto.field.Felt;
@@ -53,6 +54,9 @@ public final class StoneVerifier {
   public interface Observer {
     /** The interaction elements and the OODS point, before the OODS check. */
     default void oodsPoint(List<Felt> interactionElements, Felt point) {}
+
+    /** The proof-of-work hash, seed (channel state), bits and the proof's nonce, before the nonce is checked. */
+    default void proofOfWork(String hash, byte[] seed, int bits, long nonce) {}
 
     /** The sorted distinct query indices, after the OODS check and the proof of work passed. */
     default void queries(long[] queries) {}
@@ -156,7 +160,8 @@ public final class StoneVerifier {
     long nonce = 0;
     for (int i = nonceWord.length - 8; i < nonceWord.length; i++) nonce = (nonce << 8) | (nonceWord[i] & 0xff);
     String powHash = feltChannel ? prm.powHash() : prm.channelHash();
-    if (prm.proofOfWorkBits() > 0 && !proofOfWorkOk(powHash, ch.stateBytes(), prm.proofOfWorkBits(), nonce))
+    observer.proofOfWork(powHash, ch.stateBytes(), prm.proofOfWorkBits(), nonce);
+    if (!ProofOfWork.verify(powHash, ch.stateBytes(), prm.proofOfWorkBits(), nonce))
       throw new VerificationException("proof of work", "nonce " + Long.toUnsignedString(nonce) + " does not give " + prm.proofOfWorkBits() + " zero bits");
     ch.absorbNonce(nonce);
 
@@ -317,22 +322,6 @@ public final class StoneVerifier {
       acc = acc.mul(a);
     }
     return r;
-  }
-
-  static boolean proofOfWorkOk(String hashName, byte[] seed, int bits, long nonce) {
-    byte[] init = new byte[8 + 32 + 1];
-    long magic = 0x0123456789abcdedL;
-    for (int i = 0; i < 8; i++) init[i] = (byte) (magic >>> (56 - 8 * i));
-    System.arraycopy(seed, 0, init, 8, 32);
-    init[40] = (byte) bits;
-    byte[] h0 = StoneHashes.digest(hashName, init);
-    byte[] data = new byte[40];
-    System.arraycopy(h0, 0, data, 0, 32);
-    for (int i = 0; i < 8; i++) data[32 + i] = (byte) (nonce >>> (56 - 8 * i));
-    byte[] h = StoneHashes.digest(hashName, data);
-    long head = 0;
-    for (int i = 0; i < 8; i++) head = (head << 8) | (h[i] & 0xff);
-    return bits == 0 || Long.compareUnsigned(head, 1L << (64 - bits)) < 0;
   }
 
   static byte[] keccakPacked(List<Felt> values) {

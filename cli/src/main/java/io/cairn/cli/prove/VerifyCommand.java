@@ -46,7 +46,11 @@ public final class VerifyCommand implements Callable<Integer> {
     try {
       r = StoneVerifier.verify(parsed, stoneVersion);
     } catch (VerificationException e) {
-      spec.commandLine().getErr().println("cairn: invalid proof: " + e.getMessage());
+      String hint =
+          e.check().equals("OODS")
+              ? " (the public input, or the Stone version: this check used --stone-version " + stoneVersion + ")"
+              : "";
+      spec.commandLine().getErr().println("cairn: invalid proof: " + e.getMessage() + hint);
       return ExitCodes.NEGATIVE;
     }
     long ms = (System.nanoTime() - start) / 1_000_000;

@@ -1,5 +1,6 @@
 package io.cairn.prover.verifier;
 
+import io.cairn.prover.stone.FriFormula;
 import io.cairn.prover.stone.MerkleHashing;
 import io.cairn.prover.stone.ProofOfWork;
 import io.cairn.prover.stone.StoneHashes;
@@ -235,7 +236,7 @@ public final class StoneVerifier {
         rowIdx.add(cosetIndex);
         rows.add(elements);
         nextIdx.add(cosetIndex);
-        nextY.add(fold(elements, friPoints[k], cosetXInv));
+        nextY.add(FriFormula.fold(elements, friPoints[k], cosetXInv));
         nextXInv.add(cosetXInv.pow(coset));
       }
       logSize -= step;
@@ -265,41 +266,6 @@ public final class StoneVerifier {
       why = e.getMessage(); // the proof is valid; only the program's identity cannot be read from public memory
     }
     return new Result(pi.layout(), programHash, why, outputHash, fact, output, List.of(interaction), z, queries);
-  }
-
-  /**
-   * Folds a coset of 2^k values (in Stone's bit-reversed coset order) into one value of the next layer: the first
-   * half and the second half fold recursively (the second with x⁻¹·ω_n), then the pair combines as
-   * f(x) + f(−x) + λ·x⁻¹·(f(x) − f(−x)) with λ and x⁻¹ raised to n/2 (Stone's FRI folder; no division by 2).
-   */
-  static Felt fold(Felt[] v, Felt point, Felt xInv) {
-    return fold(v, 0, v.length, point, xInv);
-  }
-
-  private static Felt fold(Felt[] v, int from, int n, Felt point, Felt xInv) {
-    if (n == 1) return v[from];
-    Felt g0, g1;
-    if (n == 2) {
-      g0 = v[from];
-      g1 = v[from + 1];
-    } else {
-      g0 = fold(v, from, n / 2, point, xInv);
-      g1 = fold(v, from + n / 2, n / 2, point, xInv.mul(INVERSE_ROOTS[Integer.numberOfTrailingZeros(n)]));
-    }
-    Felt lambda = point.pow(n / 2), xi = xInv.pow(n / 2);
-    return g0.add(g1).add(lambda.mul(xi).mul(g0.sub(g1)));
-  }
-
-  /** ω_{2^k}⁻¹ for the coset sizes FRI steps use (k ≤ 16). */
-  private static final Felt[] INVERSE_ROOTS = new Felt[17];
-
-  static {
-    for (int k = 0; k <= 16; k++) INVERSE_ROOTS[k] = rootOfUnity(1 << k).inverse();
-  }
-
-  /** 3^((p−1)/n), the primitive n-th root of unity Stone's FFT bases use. */
-  static Felt rootOfUnity(int n) {
-    return GENERATOR.pow(P.subtract(BigInteger.ONE).divide(BigInteger.valueOf(n)));
   }
 
   /** Multipliers of x⁻¹ for the elements of a coset of size 2^step in Stone's (bit-reversed) order. */

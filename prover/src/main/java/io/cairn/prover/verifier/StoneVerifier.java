@@ -1,5 +1,6 @@
 package io.cairn.prover.verifier;
 
+import io.cairn.prover.stone.DeepQuotient;
 import io.cairn.prover.stone.FriFormula;
 import io.cairn.prover.stone.MerkleHashing;
 import io.cairn.prover.stone.ProofOfWork;
@@ -138,7 +139,6 @@ public final class StoneVerifier {
     if (!composition.equals(claimed))
       throw new VerificationException("OODS", "the AIR's composition polynomial at the OODS point does not match the committed composition columns");
     Felt deepAlpha = ch.randomFelt();
-    Felt[] deepCoefficients = powers(deepAlpha, nOods);
 
     // FRI commitments.
     int[] steps = prm.friStepList();
@@ -182,33 +182,18 @@ public final class StoneVerifier {
 
     // DEEP composition at each query point, then FRI.
     Felt evalGenerator = GENERATOR.pow(P.subtract(BigInteger.ONE).shiftRight(logEval));
-    Felt[] rowShift = new Felt[air.mask.size()];
-    for (int i = 0; i < rowShift.length; i++) {
-      int row = air.mask.get(i).row();
-      rowShift[i] = z.mul(row >= 0 ? traceGenerator.pow(row) : traceGenerator.inverse().pow(-row));
-    }
-    Felt zDeg = z.pow(air.constraintDegree);
+    DeepQuotient deep = new DeepQuotient(air, z, traceGenerator, oods, deepAlpha);
     Felt generatorInverse = GENERATOR.inverse();
     long[] idx = queries.clone();
     Felt[] y = new Felt[queries.length];
     Felt[] xInv = new Felt[queries.length];
+    Felt[] traceAtX = new Felt[air.mainColumns + air.interactionColumns];
     for (int q = 0; q < queries.length; q++) {
       // the evaluation domain in bit-reversed order: x_q = 3·ω^bitrev(q)
       Felt x = GENERATOR.mul(evalGenerator.pow(Long.reverse(queries[q]) >>> (64 - logEval)));
-      Felt[] denominators = new Felt[nOods];
-      for (int i = 0; i < nOods; i++) denominators[i] = x.sub(i < air.mask.size() ? rowShift[i] : zDeg);
-      Felt[] inverses = Felt.batchInverse(denominators);
-      Felt sum = Felt.ZERO;
-      for (int i = 0; i < air.mask.size(); i++) {
-        int col = air.mask.get(i).column();
-        Felt v = col < air.mainColumns ? mainRows[q][col] : interRows[q][col - air.mainColumns];
-        sum = sum.add(deepCoefficients[i].mul(v.sub(oods[i]).mul(inverses[i])));
-      }
-      for (int k = 0; k < air.constraintDegree; k++) {
-        int i = air.mask.size() + k;
-        sum = sum.add(deepCoefficients[i].mul(compRows[q][k].sub(oods[i]).mul(inverses[i])));
-      }
-      y[q] = sum;
+      System.arraycopy(mainRows[q], 0, traceAtX, 0, air.mainColumns);
+      System.arraycopy(interRows[q], 0, traceAtX, air.mainColumns, air.interactionColumns);
+      y[q] = deep.at(x, traceAtX, compRows[q]);
       xInv[q] = x.mul(generatorInverse).inverse();
     }
     int logSize = logEval;

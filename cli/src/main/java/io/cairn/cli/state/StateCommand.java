@@ -1,13 +1,18 @@
 package io.cairn.cli.state;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.crypto.field.Felt;
 import io.cairn.state.BlockRoots;
 import io.cairn.state.StateDiffJson;
 import io.cairn.state.StateStore;
+import io.cairn.state.StorageProofJson;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +29,7 @@ import picocli.CommandLine.Spec;
       StateCommand.GetNonce.class,
       StateCommand.GetClassHash.class,
       StateCommand.Root.class,
+      StateCommand.Proof.class,
       StateCommand.Apply.class,
       StateCommand.Revert.class
     })
@@ -114,6 +120,49 @@ public final class StateCommand implements Runnable {
         BlockRoots r =
             store.roots(b).orElseThrow(() -> new IllegalArgumentException("--block " + b + ": the store holds blocks 0.." + store.head()));
         print(spec.commandLine().getOut(), r);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "proof",
+      mixinStandardHelpOptions = true,
+      description = "Prints Merkle proofs as starknet_getStorageProof's result (JSON; global_roots without block_hash).")
+  static final class Proof implements Callable<Integer> {
+    @ParentCommand StateCommand parent;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--block", paramLabel = "N", description = "As of block N (default: the head).")
+    Long block;
+
+    @Option(names = "--class", paramLabel = "CLASS_HASH", description = "A class hash to prove (repeatable).")
+    List<String> classes = new ArrayList<>();
+
+    @Option(names = "--contract", paramLabel = "ADDRESS", description = "A contract to prove (repeatable).")
+    List<String> contracts = new ArrayList<>();
+
+    @Option(names = "--storage-key", paramLabel = "ADDRESS:KEY", description = "A storage slot to prove (repeatable).")
+    List<String> storageKeys = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      List<Felt> cs = new ArrayList<>(), as = new ArrayList<>();
+      for (String c : classes) cs.add(felt("--class", c));
+      for (String a : contracts) as.add(felt("--contract", a));
+      Map<Felt, List<Felt>> keys = new LinkedHashMap<>();
+      for (String sk : storageKeys) {
+        int colon = sk.indexOf(':');
+        if (colon < 0) throw new IllegalArgumentException("--storage-key " + sk + ": expected ADDRESS:KEY");
+        keys.computeIfAbsent(felt("--storage-key", sk.substring(0, colon)), x -> new ArrayList<>())
+            .add(felt("--storage-key", sk.substring(colon + 1)));
+      }
+      try (StateStore store = parent.openExisting()) {
+        long b = block != null ? block : store.head();
+        if (b < 0 || b > store.head())
+          throw new IllegalArgumentException("--block " + b + ": the store holds blocks 0.." + store.head());
+        var json = StorageProofJson.toJson(store.storageProof(b, cs, as, keys), null);
+        spec.commandLine().getOut().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
       }
       return 0;
     }

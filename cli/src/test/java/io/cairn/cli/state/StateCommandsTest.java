@@ -85,6 +85,16 @@ class StateCommandsTest {
     String root0 = CliHarness.run("state", "--db", db, "root", "--block", "0").out();
     assertTrue(root0.startsWith("0x68bcf9e9257ab6bffd9425833a208aaab6b85649fd21c787a546cb7cb9abf\n"), root0);
     assertEquals(2, CliHarness.run("state", "--db", db, "root", "--block", "7").exitCode());
+    CliHarness proof =
+        CliHarness.run("state", "--db", db, "proof", "--contract", "0x2", "--class", "0xabc", "--storage-key", "0x2:0x0");
+    assertEquals(0, proof.exitCode(), proof.err());
+    var p = io.cairn.state.StorageProofJson.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(proof.out()));
+    var sc = io.cairn.state.StateCommitment.STARKNET;
+    var contract = p.verifyContract(sc, 0, io.cairn.crypto.field.Felt.of(2));
+    assertEquals("0x3", contract.nonce().toHex());
+    assertEquals("0x81", p.verifyStorage(sc, 0, contract.storageRoot(), io.cairn.crypto.field.Felt.ZERO).toHex());
+    assertEquals(sc.classLeaf(io.cairn.crypto.field.Felt.fromHex("0xdef")), p.verifyClass(sc, io.cairn.crypto.field.Felt.fromHex("0xabc")));
+    assertEquals(a.out().substring("block 1\n".length()).split("\n")[0], p.globalRoot(sc).toHex());
     assertEquals(root0, CliHarness.run("state", "--db", db, "revert", "--to-block", "0").out());
     assertEquals(root0, CliHarness.run("state", "--db", db, "root").out());
   }

@@ -1,0 +1,30 @@
+package io.cairn.lang.ast;
+
+/**
+ * A span of source text: 1-based lines and columns, end column exclusive, as cairo-compile reports
+ * them in debug_info and in error messages.
+ */
+public record Location(SourceFile file, int startLine, int startCol, int endLine, int endCol) {
+
+  /** The span from the start of this location to the end of {@code other}. */
+  public Location to(Location other) {
+    if (other == null) return this;
+    return new Location(file, startLine, startCol, other.endLine, other.endCol);
+  }
+
+  /** {@code file:line:col: } followed by the source line and a caret marker, cairo-compile style. */
+  public String render(String message) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(file.name()).append(':').append(startLine).append(':').append(startCol).append(": ");
+    sb.append(message);
+    String line = file.line(startLine);
+    if (line != null) {
+      sb.append('\n').append(line).append('\n');
+      int caretEnd = endLine == startLine ? Math.max(endCol, startCol + 1) : line.length() + 1;
+      sb.append(" ".repeat(Math.max(0, startCol - 1)));
+      int width = caretEnd - startCol;
+      sb.append(width <= 1 ? "^" : "^" + "*".repeat(Math.max(0, width - 2)) + "^");
+    }
+    return sb.toString();
+  }
+}

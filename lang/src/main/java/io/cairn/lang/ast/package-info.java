@@ -1,0 +1,2 @@
+/** The Cairo 0 syntax tree with source locations. */
+package io.cairn.lang.ast;

@@ -1,0 +1,66 @@
+package io.cairn.lang;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.lang.compiler.CompiledProgram;
+import io.cairn.lang.compiler.Compiler;
+import io.cairn.testsupport.Fixtures;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fidelity against cairo-compile: compiles the public sources of the fixture programs with
+ * cairo-lang 0.12.2's library on the cairo path and compares the {@code data} arrays. The sources
+ * are not committed: set CAIRN_CAIRO_PROGRAMS_SRC to a directory holding the programs' .cairo
+ * files (lambdaclass/cairo-vm or ziggy-starkdust {@code cairo_programs/}) and CAIRN_CAIRO_LANG_SRC
+ * to cairo-lang 0.12.2's {@code src} directory.
+ */
+class ProgramFidelityTest {
+  @Test
+  void fixtureProgramsCompileToIdenticalBytecode() throws Exception {
+    String src = System.getenv("CAIRN_CAIRO_PROGRAMS_SRC");
+    String lib = System.getenv("CAIRN_CAIRO_LANG_SRC");
+    Assumptions.assumeTrue(src != null && lib != null, "CAIRN_CAIRO_PROGRAMS_SRC / CAIRN_CAIRO_LANG_SRC not set");
+    Path fixtures = Fixtures.require("cairo0-programs");
+    ObjectMapper om = new ObjectMapper();
+    List<String> same = new ArrayList<>(), differ = new ArrayList<>();
+    List<Path> jsons;
+    try (Stream<Path> s = Files.list(fixtures)) {
+      jsons = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    for (Path json : jsons) {
+      String base = json.getFileName().toString().replace(".json", "");
+      Path source = Path.of(src, base + ".cairo");
+      if (!Files.exists(source)) continue;
+      JsonNode expected = om.readTree(json.toFile());
+      List<BigInteger> want = new ArrayList<>();
+      for (JsonNode w : expected.get("data")) want.add(new BigInteger(w.asText().substring(2), 16));
+      try {
+        CompiledProgram p = new Compiler(new Compiler.Options(List.of(Path.of(lib), Path.of(src)), false, true))
+            .compile("cairo_programs/" + base + ".cairo", Files.readString(source));
+        if (p.data().equals(want)) same.add(base);
+        else differ.add(base + ": " + firstDifference(p.data(), want));
+      } catch (RuntimeException e) {
+        differ.add(base + ": " + e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse(""));
+      }
+    }
+    System.out.println("identical data: " + same.size() + "/" + (same.size() + differ.size()) + " " + same);
+    differ.forEach(d -> System.out.println("  differs: " + d));
+    assertTrue(same.size() + differ.size() > 0, "no fixture program had a source");
+  }
+
+  private static String firstDifference(List<BigInteger> got, List<BigInteger> want) {
+    for (int i = 0; i < Math.min(got.size(), want.size()); i++) {
+      if (!got.get(i).equals(want.get(i))) return "word " + i + ": got 0x" + got.get(i).toString(16) + ", want 0x" + want.get(i).toString(16);
+    }
+    return "length " + got.size() + " vs " + want.size();
+  }
+}

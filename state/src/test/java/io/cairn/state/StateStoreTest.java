@@ -1,6 +1,7 @@
 package io.cairn.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cairn.crypto.field.Felt;
@@ -101,6 +102,24 @@ class StateStoreTest {
       assertEquals(Felt.of(6), store.reader(1).storageAt(c, k));
       assertEquals(Felt.ONE, store.reader(1).nonceAt(c));
       assertEquals(Felt.ZERO, store.reader(0).nonceAt(c));
+    }
+  }
+
+  @Test
+  void aContractEmptiedOfEverythingLeavesTheContractsTrie() {
+    try (StateStore store = new StateStore(new InMemoryKeyValueStore(), SC)) {
+      Felt keep = Felt.of(0x10), gone = Felt.of(0x20);
+      BlockRoots only = store.commit(StateDiff.builder().storage(keep, Felt.ONE, Felt.ONE).build());
+      store.commit(StateDiff.builder().storage(gone, Felt.of(5), Felt.of(6)).nonce(gone, Felt.ZERO).build());
+      BlockRoots after = store.commit(StateDiff.builder().storage(gone, Felt.of(5), Felt.ZERO).build());
+      assertEquals(only.contractsRoot(), after.contractsRoot());
+      // With a class hash it stays, even with empty storage.
+      BlockRoots deployed = store.commit(StateDiff.builder().deploy(gone, Felt.of(0xc)).build());
+      StateModel m = new StateModel();
+      m.storage.put(keep, new java.util.HashMap<>(Map.of(Felt.ONE, Felt.ONE)));
+      m.classHashes.put(gone, Felt.of(0xc));
+      assertEquals(m.roots(SC).contractsRoot(), deployed.contractsRoot());
+      assertNotEquals(only.contractsRoot(), deployed.contractsRoot());
     }
   }
 

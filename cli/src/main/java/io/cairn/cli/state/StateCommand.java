@@ -49,25 +49,35 @@ public final class StateCommand implements Runnable {
     return StateStore.open(db);
   }
 
-  /** Options shared by the reads: the block to read at. */
-  abstract static class Read implements Callable<Integer> {
+  /** A command on one block of an existing store: {@code --block N}, the head by default. */
+  abstract static class AtBlock implements Callable<Integer> {
     @ParentCommand StateCommand parent;
     @Spec CommandSpec spec;
 
-    @Option(names = "--block", paramLabel = "N", description = "Read as of block N (default: the head).")
+    @Option(names = "--block", paramLabel = "N", description = "As of block N (default: the head).")
     Long block;
 
-    abstract Felt read(StateStore store, long block);
+    abstract void run(StateStore store, long block, PrintWriter out) throws Exception;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
       try (StateStore store = parent.openExisting()) {
         long b = block != null ? block : store.head();
         if (b < -1 || b > store.head())
           throw new IllegalArgumentException("--block " + b + ": the store holds blocks 0.." + store.head());
-        spec.commandLine().getOut().println(read(store, b).toHex());
+        run(store, b, spec.commandLine().getOut());
       }
       return 0;
+    }
+  }
+
+  /** Reads of one value. */
+  abstract static class Read extends AtBlock {
+    abstract Felt read(StateStore store, long block);
+
+    @Override
+    void run(StateStore store, long b, PrintWriter out) {
+      out.println(read(store, b).toHex());
     }
   }
 
@@ -106,22 +116,10 @@ public final class StateCommand implements Runnable {
       name = "root",
       mixinStandardHelpOptions = true,
       description = "Prints the global root, the contracts root and the classes root after a block, one per line.")
-  static final class Root implements Callable<Integer> {
-    @ParentCommand StateCommand parent;
-    @Spec CommandSpec spec;
-
-    @Option(names = "--block", paramLabel = "N", description = "After block N (default: the head).")
-    Long block;
-
+  static final class Root extends AtBlock {
     @Override
-    public Integer call() {
-      try (StateStore store = parent.openExisting()) {
-        long b = block != null ? block : store.head();
-        BlockRoots r =
-            store.roots(b).orElseThrow(() -> new IllegalArgumentException("--block " + b + ": the store holds blocks 0.." + store.head()));
-        print(spec.commandLine().getOut(), r);
-      }
-      return 0;
+    void run(StateStore store, long b, PrintWriter out) {
+      print(out, store.roots(b).orElseThrow());
     }
   }
 
@@ -129,13 +127,7 @@ public final class StateCommand implements Runnable {
       name = "proof",
       mixinStandardHelpOptions = true,
       description = "Prints Merkle proofs as starknet_getStorageProof's result (JSON; global_roots without block_hash).")
-  static final class Proof implements Callable<Integer> {
-    @ParentCommand StateCommand parent;
-    @Spec CommandSpec spec;
-
-    @Option(names = "--block", paramLabel = "N", description = "As of block N (default: the head).")
-    Long block;
-
+  static final class Proof extends AtBlock {
     @Option(names = "--class", paramLabel = "CLASS_HASH", description = "A class hash to prove (repeatable).")
     List<String> classes = new ArrayList<>();
 
@@ -146,7 +138,7 @@ public final class StateCommand implements Runnable {
     List<String> storageKeys = new ArrayList<>();
 
     @Override
-    public Integer call() throws Exception {
+    void run(StateStore store, long b, PrintWriter out) throws Exception {
       List<Felt> cs = new ArrayList<>(), as = new ArrayList<>();
       for (String c : classes) cs.add(felt("--class", c));
       for (String a : contracts) as.add(felt("--contract", a));
@@ -157,14 +149,9 @@ public final class StateCommand implements Runnable {
         keys.computeIfAbsent(felt("--storage-key", sk.substring(0, colon)), x -> new ArrayList<>())
             .add(felt("--storage-key", sk.substring(colon + 1)));
       }
-      try (StateStore store = parent.openExisting()) {
-        long b = block != null ? block : store.head();
-        if (b < 0 || b > store.head())
-          throw new IllegalArgumentException("--block " + b + ": the store holds blocks 0.." + store.head());
-        var json = StorageProofJson.toJson(store.storageProof(b, cs, as, keys), null);
-        spec.commandLine().getOut().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
-      }
-      return 0;
+      if (b < 0) throw new IllegalArgumentException("--block: the store holds no block to prove against");
+      var json = StorageProofJson.toJson(store.storageProof(b, cs, as, keys), null);
+      out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
     }
   }
 

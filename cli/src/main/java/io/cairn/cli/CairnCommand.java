@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Cairn: a Starknet-compatible validity rollup in Java.",
     subcommands = {
       // one line per command group, in the order the README lists them
+      io.cairn.cli.compile.CompileCommand.class,
     })
 public final class CairnCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

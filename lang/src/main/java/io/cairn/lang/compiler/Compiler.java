@@ -185,6 +185,18 @@ public final class Compiler {
         case Code.Namespace n -> {
           String name = scope + "." + n.name();
           define(name, new NamespaceDef(), n.nameLocation());
+          StructDef args = new StructDef(name + ".Args");
+          args.pending = List.of();
+          args.accessibleScopes = accessible;
+          ids.put(name + ".Args", args);
+          StructDef implicit = new StructDef(name + ".ImplicitArgs");
+          implicit.pending = List.of();
+          implicit.accessibleScopes = accessible;
+          ids.put(name + ".ImplicitArgs", implicit);
+          TypeDefinition ret = new TypeDefinition();
+          ret.pending = new CairoType.Tuple(List.of(), false, n.nameLocation());
+          ret.accessibleScopes = accessible;
+          ids.put(name + ".Return", ret);
           collectBlock(name, n.body(), append(accessible, name), false);
         }
         case Code.Struct s -> {
@@ -411,6 +423,7 @@ public final class Compiler {
         List<String> saved = scopes;
         scopes = append(scopes, name);
         flow.revoke();
+        define(name + ".SIZEOF_LOCALS", new ConstDef(BigInteger.ZERO), n.nameLocation());
         visitBlock(n.body());
         scopes = saved;
       }

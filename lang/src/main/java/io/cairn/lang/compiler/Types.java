@@ -72,7 +72,7 @@ final class Types {
         List<CairoType.TupleMember> types = new ArrayList<>();
         for (Expr.Assignment m : t.members()) {
           Typed tm = typeOf(m.expr());
-          ms.add(new Expr.Assignment(m.name(), m.nameLocation(), tm.expr(), m.location()));
+          ms.add(new Expr.Assignment(null, null, tm.expr(), m.location()));
           types.add(new CairoType.TupleMember(m.name(), tm.type(), m.location()));
         }
         yield new Typed(new Expr.Tuple(ms, t.trailingComma(), t.location()), new CairoType.Tuple(types, t.trailingComma(), t.location()));
@@ -259,13 +259,14 @@ final class Types {
     for (var m : s.members.entrySet()) {
       Expr.Assignment a = args.get(i++);
       if (a.name() != null && !a.name().equals(m.getKey())) {
-        throw new CairoCompileException(a.nameLocation(), "Expected named argument: '" + m.getKey() + "', found: '" + a.name() + "'.");
+        throw new CairoCompileException(a.nameLocation(), "Argument name mismatch for '" + s.fullName + "': expected '" + m.getKey()
+            + "', found '" + a.name() + "'.");
       }
       Typed t = typeOf(a.expr());
       if (!checkCast(c, t.type(), m.getValue().type(), Expr.CastType.ASSIGN)) {
         throw new CairoCompileException(a.expr().location(), "Expected expression of type '" + m.getValue().type().format() + "', got '" + t.type().format() + "'.");
       }
-      ms.add(new Expr.Assignment(a.name(), a.nameLocation(), t.expr(), a.location()));
+      ms.add(new Expr.Assignment(null, null, t.expr(), a.location()));
     }
     return new Typed(new Expr.Tuple(ms, false, f.location()), new CairoType.Struct(s.fullName, true, f.location()));
   }

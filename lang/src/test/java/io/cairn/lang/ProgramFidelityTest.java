@@ -56,7 +56,7 @@ class ProgramFidelityTest {
           Files.writeString(Path.of(System.getenv("CAIRN_FIDELITY_DUMP"), base + (proofMode ? ".proof" : "") + ".json"), text);
         }
         JsonNode got = om.readTree(text);
-        for (String section : List.of("builtins", "hints", "identifiers", "reference_manager", "attributes", "main_scope", "prime")) {
+        for (String section : List.of("builtins", "hints", "identifiers", "reference_manager", "attributes", "main_scope", "prime", "debug_info")) {
           if (normalize(got.get(section)).equals(normalize(expected.get(section)))) sameSections.add(section);
           else if (System.getenv("CAIRN_FIDELITY_VERBOSE") != null) System.out.println(base + " " + section + " differs:\n got  " + got.get(section) + "\n want " + expected.get(section));
         }
@@ -74,9 +74,26 @@ class ProgramFidelityTest {
     assertTrue(same.size() + differ.size() > 0, "no fixture program had a source");
   }
 
-  /** Drops what legitimately differs between machines: absolute library paths in locations. */
+  /** Drops what legitimately differs between machines: where the library was installed. */
   private static JsonNode normalize(JsonNode n) {
-    return n == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : n;
+    if (n == null) return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+    JsonNode copy = n.deepCopy();
+    strip(copy);
+    return copy;
+  }
+
+  private static void strip(JsonNode n) {
+    if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      JsonNode f = o.get("filename");
+      if (f != null && f.isTextual()) {
+        String s = f.asText();
+        int i = s.indexOf("starkware/");
+        o.put("filename", i >= 0 ? s.substring(i) : s);
+      }
+      o.elements().forEachRemaining(ProgramFidelityTest::strip);
+    } else if (n != null && n.isArray()) {
+      n.elements().forEachRemaining(ProgramFidelityTest::strip);
+    }
   }
 
   private static String firstDifference(List<BigInteger> got, List<BigInteger> want) {

@@ -122,7 +122,8 @@ public final class Code {
   public record With(List<AliasedIdentifier> identifiers, List<Element> body, Location location)
       implements Element {}
 
-  public record Hint(String code, Location location) implements Element {}
+  /** A hint; {@code prefixNewlines} counts the blank lines after {@code %{} (kept in debug_info). */
+  public record Hint(String code, int prefixNewlines, Location location) implements Element {}
 
   public record Builtins(List<String> builtins, Location location) implements Element {}
 

@@ -19,7 +19,8 @@ final class ExprFormatter {
   }
 
   static String format(Expr e) {
-    return str(e).txt;
+    // Like cairo-lang's Expression.format: indent continuation lines, drop trailing spaces.
+    return str(e).txt.replace("\n", "\n    ").replaceAll(" +\n", "\n");
   }
 
   private static Str str(Expr e) {
@@ -31,7 +32,7 @@ final class ExprFormatter {
       }
       case Expr.Identifier i -> new Str(i.name(), HIGHEST);
       case Expr.RegExpr r -> new Str(r.reg().text(), HIGHEST);
-      case Expr.Deref d -> new Str("[" + format(d.addr()) + "]", HIGHEST);
+      case Expr.Deref d -> new Str("[" + str(d.addr()).txt + "]", HIGHEST);
       case Expr.Operator o -> {
         Str a = str(o.a()), b = str(o.b());
         yield switch (o.op()) {
@@ -47,9 +48,9 @@ final class ExprFormatter {
       case Expr.New n -> new Str("new " + str(n.expr()).at(ADDROF), LOWEST);
       case Expr.Subscript s -> new Str(str(s.expr()).at(HIGHEST) + "[" + format(s.offset()) + "]", HIGHEST);
       case Expr.Dot d -> new Str(str(d.expr()).at(HIGHEST) + "." + d.member(), HIGHEST);
-      case Expr.Cast c -> new Str("cast(" + format(c.expr()) + ", " + c.type().format() + ")", HIGHEST);
+      case Expr.Cast c -> new Str("cast(" + str(c.expr()).txt + ", " + c.type().format() + ")", HIGHEST);
       case Expr.Parentheses p -> new Str("(" + format(p.val()) + ")", HIGHEST);
-      case Expr.Tuple t -> new Str("(" + args(t.members()) + (t.trailingComma() ? "," : "") + ")", HIGHEST);
+      case Expr.Tuple t -> new Str("(" + tupleArgs(t) + ")", HIGHEST);
       case Expr.FuncCall f -> {
         StringBuilder sb = new StringBuilder(f.call().func().name());
         if (f.call().implicitArgs() != null) sb.append('{').append(args(f.call().implicitArgs())).append('}');
@@ -57,6 +58,26 @@ final class ExprFormatter {
       }
       case Expr.Hint h -> new Str("nondet %{ " + h.code() + " %}", HIGHEST);
     };
+  }
+
+  /** cairo-lang's ArgList.format, with line-break notes. */
+  private static String tupleArgs(Expr.Tuple t) {
+    StringBuilder code = new StringBuilder();
+    List<Boolean> nl = t.newlines();
+    for (int i = 0; i < t.members().size(); i++) {
+      boolean note = nl != null && nl.get(i);
+      if (code.length() > 0) {
+        code.append(',');
+        if (!note) code.append(' ');
+      }
+      if (note) code.append('\n');
+      Expr.Assignment a = t.members().get(i);
+      if (a.name() != null) code.append(a.name()).append('=');
+      code.append(format(a.expr()));
+    }
+    if (t.trailingComma()) code.append(',');
+    if (nl != null && nl.get(nl.size() - 1)) code.append('\n');
+    return code.toString();
   }
 
   private static String args(List<Expr.Assignment> list) {

@@ -49,7 +49,12 @@ public final class CompiledProgram {
         loc.put("accessible_scopes", em.scopes());
         loc.put("flow_tracking_data", flowJson(em.flow()));
         List<Object> hl = new ArrayList<>();
-        for (Compiler.HintAt h : em.hints()) hl.add(locJson(h.hint().location()));
+        for (Compiler.HintAt h : em.hints()) {
+          Map<String, Object> hj = new TreeMap<>();
+          hj.put("location", locJson(h.hint().location()));
+          hj.put("n_prefix_newlines", h.hint().prefixNewlines());
+          hl.add(hj);
+        }
         loc.put("hints", hl);
         loc.put("inst", locJson(em.location()));
         instLocations.put(Integer.toString(pc), loc);
@@ -94,6 +99,7 @@ public final class CompiledProgram {
     m.put("end_col", l.endCol());
     m.put("end_line", l.endLine());
     m.put("input_file", Map.of("filename", l.file().name()));
+    if (l.parent() != null) m.put("parent_location", List.of(locJson(l.parent()), l.parentMessage()));
     m.put("start_col", l.startCol());
     m.put("start_line", l.startLine());
     return m;

@@ -460,7 +460,7 @@ public final class Compiler {
         attributes.add(new Attribute(w.name(), w.value() == null ? "" : w.value(), start, pc, acc, fd));
       }
       case Code.With w -> visitBlock(w.body());
-      case Code.Hint h -> nextHints.add(new HintAt(h, null, null));
+      case Code.Hint h -> nextHints.add(new HintAt(h, flow.get(), null));
       case Code.Builtins b -> {
         if (!directivesAllowed) throw new CairoCompileException(b.location(), "Directives must appear at the top of the file.");
       }
@@ -581,7 +581,8 @@ public final class Compiler {
         Defs.Reference ref = (Defs.Reference) b[1];
         if (ref.definedBy() == null) throw (CairoCompileException) b[3];
         String base = full.substring(full.lastIndexOf('.') + 1);
-        Location l = ref.location();
+        Location l = ref.location() == null ? null
+            : ref.location().withParent(ref.location(), "While auto generating local variable for '" + base + "'.");
         injections.computeIfAbsent(ref.definedBy(), k -> new ArrayList<>()).add(new Code.LocalVar(
             new Code.TypedIdentifier(base, (CairoType) b[2], false, l, l), new Expr.Identifier(base, l), l));
       }
@@ -648,7 +649,8 @@ public final class Compiler {
       flow.nextGroup = group;
       ids.clear();
       ids.putAll(idsCopy);
-      for (var e : refSizes.entrySet()) e.getKey().references.subList(e.getValue(), e.getKey().references.size()).clear();
+      // Like cairo-lang's memento, bindings appended to references that existed before the trial
+      // stay in their identifier's list (they show up in the output's identifiers).
       for (var e : labelPcs.entrySet()) e.getKey().pc = e.getValue();
       functionMeta.clear();
       functionMeta.putAll(metas);
@@ -705,7 +707,7 @@ public final class Compiler {
           Location nl = l.target().nameLocation();
           Expr ref = simpleRefExpr(Expr.Reg.FP, size[0], t, nl);
           if (l.expr() instanceof Expr.Hint h) {
-            out.add(new Code.Hint("memory[fp + " + size[0] + "] = to_felt_or_relocatable(" + h.code() + ")", h.location()));
+            out.add(new Code.Hint("memory[fp + " + size[0] + "] = to_felt_or_relocatable(" + h.code() + ")", 0, h.location()));
           } else if (l.expr() != null) {
             out.add(new Code.CompoundAssertEq(ref, new Expr.Cast(l.expr(), t, Expr.CastType.ASSIGN, l.expr().location()), l.location()));
           }
@@ -848,7 +850,7 @@ public final class Compiler {
           if (a == null) yield null;
           ms.add(new Expr.Assignment(m.name(), m.nameLocation(), a, m.location()));
         }
-        yield new Expr.Tuple(ms, t.trailingComma(), t.location());
+        yield new Expr.Tuple(ms, t.trailingComma(), t.newlines(), t.location());
       }
       default -> e;
     };
@@ -942,7 +944,7 @@ public final class Compiler {
       dest = resolveType(t.target().typeOrFelt(), scopes);
       srcSize = size(dest);
       if (t.expr() instanceof Expr.Hint h) {
-        nextHints.add(new HintAt(new Code.Hint("memory[ap] = to_felt_or_relocatable(" + h.code() + ")", t.location()), null, null));
+        nextHints.add(new HintAt(new Code.Hint("memory[ap] = to_felt_or_relocatable(" + h.code() + ")", 0, t.location()), flow.get(), null));
       }
       visitInstruction(new Code.AddAp(new Expr.Const(srcSize, t.location()), t.location()), false, t.location());
     } else {
@@ -1042,7 +1044,8 @@ public final class Compiler {
     int i = 0;
     for (var m : implicit.members.entrySet()) {
       Expr.Identifier b = bindings == null ? null : bindings.get(i);
-      Expr e = b != null ? b : new Expr.Identifier(m.getKey(), loc);
+      Expr e = b != null ? b : io.cairn.lang.ast.Locations.withParent(new Expr.Identifier(m.getKey(), m.getValue().location()), loc,
+          "While trying to retrieve the implicit argument '" + m.getKey() + "' in:");
       out.addAll(simplifyToFeltList(e, m.getValue().type()));
       i++;
     }
@@ -1155,8 +1158,10 @@ public final class Compiler {
     for (var m : implicit.members.entrySet()) {
       Expr.Identifier b = bindings.get(i++);
       String var = b != null ? b.name() : m.getKey();
-      addSimpleReference(currentScope() + "." + var, Expr.Reg.AP, m.getValue().type(), m.getValue().offset() - (retSize + implicit.size),
-          b != null ? b.location() : call.location());
+      Location refLoc = b != null ? b.location()
+          : m.getValue().location() == null ? call.location()
+          : m.getValue().location().withParent(call.location(), "While trying to update the implicit return value '" + m.getKey() + "' in:");
+      addSimpleReference(currentScope() + "." + var, Expr.Reg.AP, m.getValue().type(), m.getValue().offset() - (retSize + implicit.size), refLoc);
     }
     return callee;
   }
@@ -1221,7 +1226,7 @@ public final class Compiler {
     List<String> acc = new ArrayList<>(scopes);
     Code.Body processed = processBody(body, incAp);
     List<HintAt> hints = new ArrayList<>();
-    for (HintAt h : nextHints) hints.add(new HintAt(h.hint(), fd, acc));
+    for (HintAt h : nextHints) hints.add(new HintAt(h.hint(), h.flow(), acc));
     nextHints.clear();
     Emitted em = new Emitted(processed, incAp, loc, acc, hints, fd);
     pc += sizeOf(processed, incAp);

@@ -75,7 +75,7 @@ final class Types {
           ms.add(new Expr.Assignment(null, null, tm.expr(), m.location()));
           types.add(new CairoType.TupleMember(m.name(), tm.type(), m.location()));
         }
-        yield new Typed(new Expr.Tuple(ms, t.trailingComma(), t.location()), new CairoType.Tuple(types, t.trailingComma(), t.location()));
+        yield new Typed(new Expr.Tuple(ms, t.trailingComma(), t.newlines(), t.location()), new CairoType.Tuple(types, t.trailingComma(), t.location()));
       }
       case Expr.FuncCall f -> structConstructor(f);
       case Expr.Hint h -> new Typed(h, felt(h.location()));
@@ -173,7 +173,7 @@ final class Types {
       throw new CairoCompileException(List.of(id.location().render(msg.toString())
           + (ref.location() != null ? "\nReference was defined here:\n" + ref.location().render("").replaceFirst(": $", ":") : "")));
     }
-    return typeOf(v);
+    return typeOf(io.cairn.lang.ast.Locations.withParent(v, id.location(), "While expanding the reference '" + id.name() + "' in:"));
   }
 
   private Typed dot(Expr.Dot d) {
@@ -268,7 +268,7 @@ final class Types {
       }
       ms.add(new Expr.Assignment(null, null, t.expr(), a.location()));
     }
-    return new Typed(new Expr.Tuple(ms, false, f.location()), new CairoType.Struct(s.fullName, true, f.location()));
+    return new Typed(new Expr.Tuple(ms, f.call().argsTrailingComma(), f.call().argNewlines(), f.location()), new CairoType.Struct(s.fullName, true, f.location()));
   }
 
   /** Whether {@code src} may be converted to {@code dst} (cairo-lang type_casts.check_cast). */

@@ -110,7 +110,7 @@ public final class Parser {
     Location start = t.location();
     if (t.kind() == Kind.HINT) {
       next();
-      return new Code.Hint(hintCode(t.text()), t.location());
+      return new Code.Hint(hintCode(t.text()), prefixNewlines(t.text()), t.location());
     }
     if (t.kind() == Kind.DIRECTIVE) {
       next();
@@ -399,7 +399,8 @@ public final class Parser {
       orElse = codeBlock(false);
       expect("}");
     }
-    return new Code.If(terms, main, orElse, start.to(prevLoc()));
+    // cairo-lang reports an if statement at its 'if' keyword.
+    return new Code.If(terms, main, orElse, start);
   }
 
   private Element withAttr(Location start) {
@@ -683,19 +684,22 @@ public final class Parser {
         } else if (t.is("(")) {
           next();
           List<Expr.Assignment> args = new ArrayList<>();
+          List<Boolean> newlines = new ArrayList<>();
           boolean trailing = false;
           while (!at(")")) {
+            newlines.add(newlineBefore());
             args.add(assignment());
             trailing = false;
             if (!accept(",")) break;
             trailing = true;
           }
+          newlines.add(newlineBefore());
           expect(")");
           Location l = t.location().to(prevLoc());
           if (args.size() == 1 && !trailing && args.get(0).name() == null) {
             e = new Expr.Parentheses(args.get(0).expr(), l);
           } else {
-            e = new Expr.Tuple(args, trailing, l);
+            e = new Expr.Tuple(args, trailing, newlines, l);
           }
         } else throw unexpected("expression");
       }
@@ -725,12 +729,28 @@ public final class Parser {
     }
     if (at("(")) {
       next();
-      List<Expr.Assignment> args = argList(")");
+      List<Expr.Assignment> args = new ArrayList<>();
+      List<Boolean> newlines = new ArrayList<>();
+      boolean trailing = false;
+      while (!at(")")) {
+        newlines.add(newlineBefore());
+        args.add(assignment());
+        trailing = false;
+        if (!accept(",")) break;
+        trailing = true;
+      }
+      newlines.add(newlineBefore());
+      expect(")");
       return new Expr.FuncCall(
-          new Expr.FunctionCall(id, implicit, args, id.location().to(prevLoc())));
+          new Expr.FunctionCall(id, implicit, args, trailing, newlines, id.location().to(prevLoc())));
     }
     if (implicit != null) throw unexpected("'('");
     return id;
+  }
+
+  /** Whether a line break separates the previous token from the next one. */
+  private boolean newlineBefore() {
+    return p > 0 && peek().location().startLine() > toks.get(p - 1).location().endLine();
   }
 
   private List<Expr.Assignment> argList(String close) {
@@ -752,6 +772,17 @@ public final class Parser {
     }
     Expr e = expr();
     return new Expr.Assignment(null, null, e, e.location());
+  }
+
+  static int prefixNewlines(String raw) {
+    String body = raw.substring(2, raw.length() - 2);
+    int n = 0, i = 0;
+    while (true) {
+      int nl = body.indexOf('\n', i);
+      if (nl < 0 || !body.substring(i, nl).isBlank()) return n;
+      n++;
+      i = nl + 1;
+    }
   }
 
   /** Hint text as cairo-lang stores it: leading blank lines dropped, common indentation removed. */

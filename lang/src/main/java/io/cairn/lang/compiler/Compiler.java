@@ -948,7 +948,8 @@ public final class Compiler {
       }
       visitInstruction(new Code.AddAp(new Expr.Const(srcSize, t.location()), t.location()), false, t.location());
     } else {
-      Typed v = simplify(t.expr());
+      Expr source = t.expr() instanceof Expr.New n ? exprForNewOperator(n) : t.expr();
+      Typed v = simplify(source);
       srcSize = size(v.type());
       dest = v.type();
       if (t.target().type() != null) {
@@ -962,6 +963,16 @@ public final class Compiler {
       pushCompound(src);
     }
     addSimpleReference(currentScope() + "." + t.target().name(), Expr.Reg.AP, dest, -srcSize, t.target().nameLocation());
+  }
+
+  /** Pushes the operand of {@code new}, calls get_ap and returns a pointer to the pushed value. */
+  private Expr exprForNewOperator(Expr.New n) {
+    Location l = n.location();
+    Typed inner = simplify(n.expr());
+    pushCompound(toFeltList(inner.expr(), inner.type()));
+    visitInstruction(new Code.CallLabel(new Expr.Identifier("starkware.cairo.lang.compiler.lib.registers.get_ap", l), true, l), false, l);
+    Expr e = new Expr.Operator(simpleRefExpr(Expr.Reg.AP, -1, new CairoType.Felt(l), l), "-", new Expr.Const(size(inner.type()), l), l);
+    return n.typed() ? new Expr.Cast(e, new CairoType.Pointer(inner.type(), l), Expr.CastType.EXPLICIT, l) : e;
   }
 
   private void visitCompoundAssert(Code.CompoundAssertEq a) {
@@ -1018,6 +1029,11 @@ public final class Compiler {
   }
 
   List<Expr> toFeltList(Expr e, CairoType type) {
+    if (e instanceof Expr.New n && type instanceof CairoType.Pointer p) {
+      List<Expr.Assignment> inner = new ArrayList<>();
+      for (Expr x : toFeltList(n.expr(), p.pointee())) inner.add(new Expr.Assignment(null, null, x, x.location()));
+      return List.of(new Expr.New(new Expr.Tuple(inner, true, n.expr().location()), false, n.location()));
+    }
     if (type instanceof CairoType.Felt || type instanceof CairoType.Pointer || type instanceof CairoType.CodeOffset) return List.of(e);
     List<CairoType> memberTypes = new ArrayList<>();
     if (type instanceof CairoType.Tuple t) for (CairoType.TupleMember m : t.members()) memberTypes.add(m.type());
@@ -1252,8 +1268,62 @@ public final class Compiler {
     }
   }
 
-  private static boolean isConstExpr(Expr e) {
-    return e instanceof Expr.Const;
+  /** Numbers and labels only (cairo-lang const_expr_checker). */
+  private boolean isConstExpr(Expr e) {
+    return switch (e) {
+      case Expr.Const c -> true;
+      case Expr.Identifier i -> isFutureLabel(i.name());
+      case Expr.Operator o -> isConstExpr(o.a()) && isConstExpr(o.b());
+      case Expr.Neg n -> isConstExpr(n.val());
+      case Expr.Pow p -> isConstExpr(p.a()) && isConstExpr(p.b());
+      case Expr.Parentheses p -> isConstExpr(p.val());
+      default -> false;
+    };
+  }
+
+  boolean isFutureLabel(String fullName) {
+    return ids.get(fullName) instanceof LabelDef;
+  }
+
+  /** Second pass: labels now have their pcs. */
+  private Expr resolveFuture(Expr e) {
+    if (e == null) return null;
+    Expr r = switch (e) {
+      case Expr.Identifier i when ids.get(i.name()) instanceof LabelDef ld && ld.pc >= 0 -> new Expr.Const(ld.pc, i.location());
+      case Expr.Identifier i -> throw new CairoCompileException(i.location(), "Unknown label " + i.name() + ".");
+      case Expr.Operator o -> new Expr.Operator(resolveFuture(o.a()), o.op(), resolveFuture(o.b()), o.location());
+      case Expr.Deref d -> new Expr.Deref(resolveFuture(d.addr()), d.location());
+      case Expr.Neg n -> new Expr.Neg(resolveFuture(n.val()), n.location());
+      case Expr.Pow p -> new Expr.Pow(resolveFuture(p.a()), resolveFuture(p.b()), p.location());
+      default -> e;
+    };
+    return r == e ? e : simplifier.visit(r);
+  }
+
+  private static boolean mentionsIdentifier(Expr e) {
+    return switch (e) {
+      case null -> false;
+      case Expr.Identifier i -> true;
+      case Expr.Operator o -> mentionsIdentifier(o.a()) || mentionsIdentifier(o.b());
+      case Expr.Deref d -> mentionsIdentifier(d.addr());
+      case Expr.Neg n -> mentionsIdentifier(n.val());
+      case Expr.Pow p -> mentionsIdentifier(p.a()) || mentionsIdentifier(p.b());
+      default -> false;
+    };
+  }
+
+  private Code.Body resolveFutureLabels(Code.Body b) {
+    return switch (b) {
+      case Code.AssertEq a when mentionsIdentifier(a.a()) || mentionsIdentifier(a.b()) ->
+          new Code.AssertEq(resolveFuture(a.a()), resolveFuture(a.b()), a.location());
+      case Code.Jump j when mentionsIdentifier(j.val()) -> new Code.Jump(resolveFuture(j.val()), j.relative(), j.location());
+      case Code.Jnz j when mentionsIdentifier(j.offset()) || mentionsIdentifier(j.condition()) ->
+          new Code.Jnz(resolveFuture(j.offset()), resolveFuture(j.condition()), j.location());
+      case Code.Call c when mentionsIdentifier(c.val()) -> new Code.Call(resolveFuture(c.val()), c.relative(), c.location());
+      case Code.AddAp a when mentionsIdentifier(a.expr()) -> new Code.AddAp(resolveFuture(a.expr()), a.location());
+      case Code.DataWord d when mentionsIdentifier(d.expr()) -> new Code.DataWord(resolveFuture(d.expr()), d.location());
+      default -> b;
+    };
   }
 
   /** Simplifies an instruction body and records its flows (cairo-lang visit_InstructionAst). */
@@ -1351,8 +1421,8 @@ public final class Compiler {
         Def d = ids.get(c.label().name());
         if (!(d instanceof LabelDef ld) || ld.pc < 0) throw new CairoCompileException(c.label().location(), "Unknown label " + c.label().name() + ".");
         b = new Code.Call(new Expr.Const(ld.pc - cur, c.label().location()), true, c.location());
-      } else if (b instanceof Code.AssertEq a && !(a.b() instanceof Expr.Const)) {
-        // Constants that referenced future labels are already numbers here.
+      } else {
+        b = resolveFutureLabels(b);
       }
       if (b != em.body()) instructions.set(i, new Emitted(b, em.incAp(), em.location(), em.scopes(), em.hints(), em.flow()));
       cur += sizeOf(b, em.incAp());

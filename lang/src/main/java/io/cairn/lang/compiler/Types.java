@@ -77,9 +77,13 @@ final class Types {
         }
         yield new Typed(new Expr.Tuple(ms, t.trailingComma(), t.newlines(), t.location()), new CairoType.Tuple(types, t.trailingComma(), t.location()));
       }
-      case Expr.FuncCall f -> structConstructor(f);
+      case Expr.FuncCall f -> funcCall(f);
       case Expr.Hint h -> new Typed(h, felt(h.location()));
-      case Expr.New n -> throw new CairoCompileException(n.location(), "The 'new' operator is not supported here.");
+      case Expr.New n -> {
+        if (!n.typed()) yield new Typed(n, felt(n.location()));
+        Typed inner = typeOf(n.expr());
+        yield new Typed(new Expr.New(inner.expr(), false, n.location()), new CairoType.Pointer(inner.type(), n.location()));
+      }
     };
   }
 
@@ -142,7 +146,8 @@ final class Types {
     return switch (d) {
       case ConstDef k -> new Typed(new Expr.Const(k.value(), false, l), felt(l));
       case LabelDef ld -> {
-        if (ld.pc < 0) throw new CairoCompileException(l, "Identifier '" + id.name() + "' referenced before definition.");
+        // A label not reached yet stays a symbol (cairo-lang ExprFutureLabel) until the second pass.
+        if (ld.pc < 0) yield new Typed(new Expr.Identifier(f.name(), l), new CairoType.CodeOffset(l));
         yield new Typed(new Expr.Const(ld.pc, l), new CairoType.CodeOffset(l));
       }
       case ReferenceDef rd -> reference(f.name(), rd, id);
@@ -243,10 +248,18 @@ final class Types {
     throw new CairoCompileException(l, "Cannot apply subscript-operator to non-pointer, non-tuple type '" + t.type().format() + "'.");
   }
 
-  private Typed structConstructor(Expr.FuncCall f) {
+  private Typed funcCall(Expr.FuncCall f) {
     Found found = c.search(scopes, f.call().func().name(), f.call().func().location());
+    if (found.def() instanceof LabelDef ld && ld.function && found.rest().isEmpty()) {
+      CairoType rt = c.returnType(found.name(), f.location());
+      if (!(rt instanceof CairoType.Felt || rt instanceof CairoType.CodeOffset || rt instanceof CairoType.Pointer)) {
+        throw new CairoCompileException(f.location(),
+            "Only functions with a simple return type are supported inside an expression. Got: '" + rt.format() + "'.");
+      }
+      return new Typed(f, rt);
+    }
     if (!(found.def() instanceof StructDef sd) || !found.rest().isEmpty()) {
-      throw new CairoCompileException(f.location(), "Function calls are not allowed in this context.");
+      throw new CairoCompileException(f.location(), "Struct constructor cannot be used for type '" + f.call().func().name() + "'.");
     }
     StructDef s = c.struct(sd.fullName, f.location());
     if (f.call().implicitArgs() != null) throw new CairoCompileException(f.location(), "Implicit arguments cannot be used with struct constructors.");

@@ -400,7 +400,14 @@ public final class Parser {
       expect("}");
     }
     // cairo-lang reports an if statement at its 'if' keyword.
-    return new Code.If(terms, main, orElse, start);
+    if (terms.size() == 1) return new Code.If(terms, main, orElse, start);
+    // 'a and b and c' is lowered to nested ifs, as cairo-lang's bool_expr lowering does.
+    if (orElse != null) {
+      throw new CairoCompileException(start, "Else blocks are not supported with boolean logic expressions yet.");
+    }
+    List<Element> body = main;
+    for (int i = terms.size() - 1; i > 0; i--) body = List.of(new Code.If(List.of(terms.get(i)), body, null, start));
+    return new Code.If(List.of(terms.get(0)), body, null, start);
   }
 
   private Element withAttr(Location start) {

@@ -129,7 +129,7 @@ public final class Code {
 
   public record Lang(String name, Location location) implements Element {}
 
-  public record Import(String module, List<AliasedIdentifier> names, Location location)
+  public record Import(String module, Location moduleLocation, List<AliasedIdentifier> names, Location location)
       implements Element {}
 
   public record AllocLocals(Location location) implements Element {}

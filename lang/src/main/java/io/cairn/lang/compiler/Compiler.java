@@ -46,6 +46,8 @@ public final class Compiler {
   private Element currentElement;
   private boolean directivesAllowed = true;
   private final Simplifier simplifier = new Simplifier(true);
+  /** Errors of functions that failed to compile; the others are still compiled so all are reported. */
+  private final List<String> errors = new ArrayList<>();
 
   /** One emitted instruction with what debug_info and hints need. */
   record Emitted(Code.Body body, boolean incAp, Location location, List<String> scopes, List<HintAt> hints, Flow.Data flow) {}
@@ -93,6 +95,7 @@ public final class Compiler {
     for (Code.Module m : modules) collectIdentifiers(m);
     functionsToCompile = new DependencyGraph(this).functionsToCompile();
     for (Code.Module m : modules) visitModule(m);
+    if (!errors.isEmpty()) throw new CairoCompileException(errors);
     resolveLabels();
     for (String prefix : removedPrefixes) {
       ids.keySet().removeIf(k -> k.equals(prefix) || k.startsWith(prefix + "."));
@@ -108,7 +111,7 @@ public final class Compiler {
     ancestors.add(name);
     for (Code.Import imp : imports(m.elements())) {
       if (out.containsKey(imp.module())) continue;
-      Code.Module dep = loadModule(imp.module(), imp.location(), false);
+      Code.Module dep = loadModule(imp.module(), imp.moduleLocation(), false);
       collect(imp.module(), dep, out, ancestors);
     }
     ancestors.remove(ancestors.size() - 1);
@@ -521,7 +524,20 @@ public final class Compiler {
     }
     List<String> saved = scopes;
     scopes = append(scopes, name);
-    visitBodyWithRetries(f);
+    Snapshot before = new Snapshot();
+    try {
+      visitBodyWithRetries(f);
+    } catch (CairoCompileException e) {
+      // Report it, skip the function and go on, so one run shows the errors of every function.
+      errors.addAll(e.errors());
+      before.restore();
+      scopes = saved;
+      trial = null;
+      flow.revoke();
+      meta.completed = true;
+      meta.total = Change.UNKNOWN_CHANGE;
+      return;
+    }
     scopes = saved;
     if (flow.data != null) throw new CairoCompileException(f.nameLocation(), "Function must end with a return instruction or a jump.");
     meta.completed = true;

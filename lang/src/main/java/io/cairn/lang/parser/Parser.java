@@ -441,7 +441,7 @@ public final class Parser {
         names.add(aliasedIdentifier());
       } while (accept(","));
     }
-    return new Code.Import(module.name(), names, start.to(prevLoc()));
+    return new Code.Import(module.name(), module.location(), names, start.to(prevLoc()));
   }
 
   private Code.AliasedIdentifier aliasedIdentifier() {

@@ -149,12 +149,31 @@ public final class Compiler {
 
   // ================================================================ identifier collection
 
+  /** Names added to {@link #ids}, in order, so a snapshot can undo them cheaply. */
+  private final List<String> addedIds = new ArrayList<>();
+  /** Labels given a pc, in order, so a snapshot can undo them. */
+  private final List<LabelDef> labelsSet = new ArrayList<>();
+  /** Every proper prefix of every identifier and module name: the scopes a search may walk through. */
+  private final Set<String> scopePrefixes = new HashSet<>();
+
+  private void putId(String name, Def def) {
+    if (ids.put(name, def) == null) {
+      addedIds.add(name);
+      for (int i = name.indexOf('.'); i >= 0; i = name.indexOf('.', i + 1)) scopePrefixes.add(name.substring(0, i));
+    }
+  }
+
+  private void setPc(LabelDef l, int value) {
+    l.pc = value;
+    labelsSet.add(l);
+  }
+
   private void define(String name, Def def, Location loc) {
     Def existing = ids.get(name);
     if (existing != null && !(existing instanceof ReferenceDef)) {
       throw new CairoCompileException(loc, "Redefinition of '" + name + "'.");
     }
-    ids.put(name, def);
+    putId(name, def);
   }
 
   private void collectIdentifiers(Code.Module m) {
@@ -174,15 +193,15 @@ public final class Compiler {
           StructDef args = new StructDef(name + ".Args");
           args.pending = f.args();
           args.accessibleScopes = accessible;
-          ids.put(name + ".Args", args);
+          putId(name + ".Args", args);
           StructDef implicit = new StructDef(name + ".ImplicitArgs");
           implicit.pending = f.implicitArgs() == null ? List.of() : f.implicitArgs();
           implicit.accessibleScopes = accessible;
-          ids.put(name + ".ImplicitArgs", implicit);
+          putId(name + ".ImplicitArgs", implicit);
           TypeDefinition ret = new TypeDefinition();
           ret.pending = f.returns() != null ? f.returns() : new CairoType.Tuple(List.of(), false, f.nameLocation());
           ret.accessibleScopes = accessible;
-          ids.put(name + ".Return", ret);
+          putId(name + ".Return", ret);
           collectBlock(name, f.body(), acc, true);
         }
         case Code.Namespace n -> {
@@ -191,15 +210,15 @@ public final class Compiler {
           StructDef args = new StructDef(name + ".Args");
           args.pending = List.of();
           args.accessibleScopes = accessible;
-          ids.put(name + ".Args", args);
+          putId(name + ".Args", args);
           StructDef implicit = new StructDef(name + ".ImplicitArgs");
           implicit.pending = List.of();
           implicit.accessibleScopes = accessible;
-          ids.put(name + ".ImplicitArgs", implicit);
+          putId(name + ".ImplicitArgs", implicit);
           TypeDefinition ret = new TypeDefinition();
           ret.pending = new CairoType.Tuple(List.of(), false, n.nameLocation());
           ret.accessibleScopes = accessible;
-          ids.put(name + ".Return", ret);
+          putId(name + ".Return", ret);
           collectBlock(name, n.body(), append(accessible, name), false);
         }
         case Code.Struct s -> {
@@ -217,8 +236,8 @@ public final class Compiler {
         case Code.If i -> {
           String[] labels = {"_anon_label" + nextLabelId++, "_anon_label" + nextLabelId++};
           ifLabels.put(i, labels);
-          ids.put(scope + "." + labels[0], new LabelDef(false, List.of()));
-          ids.put(scope + "." + labels[1], new LabelDef(false, List.of()));
+          putId(scope + "." + labels[0], new LabelDef(false, List.of()));
+          putId(scope + "." + labels[1], new LabelDef(false, List.of()));
           collectBlock(scope, i.main(), accessible, inFunction);
           if (i.orElse() != null) collectBlock(scope, i.orElse(), accessible, inFunction);
         }
@@ -233,7 +252,7 @@ public final class Compiler {
         case Code.Import imp -> {
           for (Code.AliasedIdentifier a : imp.names()) {
             String local = a.alias() != null ? a.alias() : a.name();
-            ids.put(scope + "." + local, new AliasDef(imp.module() + "." + a.name()));
+            putId(scope + "." + local, new AliasDef(imp.module() + "." + a.name()));
           }
         }
         case Code.Builtins b -> builtins.addAll(b.builtins());
@@ -297,9 +316,8 @@ public final class Compiler {
   }
 
   private boolean isScopePrefix(String prefix) {
-    String p = prefix + ".";
-    for (String k : ids.keySet()) if (k.startsWith(p)) return true;
-    for (Code.Module m : modules) if (m.name().equals(prefix) || m.name().startsWith(p)) return true;
+    if (scopePrefixes.contains(prefix)) return true;
+    for (Code.Module m : modules) if (m.name().equals(prefix) || m.name().startsWith(prefix + ".")) return true;
     return false;
   }
 
@@ -486,8 +504,8 @@ public final class Compiler {
   private void addLabel(String full) {
     flow.convergeWithLabel(full);
     Def d = ids.get(full);
-    if (d instanceof LabelDef ld) ld.pc = pc;
-    else ids.put(full, labelAt(pc));
+    if (d instanceof LabelDef ld) setPc(ld, pc);
+    else putId(full, labelAt(pc));
   }
 
   private static LabelDef labelAt(int pc) {
@@ -510,7 +528,7 @@ public final class Compiler {
       removedPrefixes.add(name);
       return;
     }
-    ((LabelDef) ids.get(name)).pc = pc;
+    setPc((LabelDef) ids.get(name), pc);
     FunctionMeta meta = new FunctionMeta(flow.ap());
     functionMeta.put(name, meta);
     StructDef args = struct(name + ".Args", f.nameLocation());
@@ -630,26 +648,18 @@ public final class Compiler {
     return out;
   }
 
-  /** Compiler state to roll back a failed reference trial. */
+  /** Compiler state to roll back a failed reference trial (or a function that failed to compile). */
   private final class Snapshot {
     final int pc0 = pc, nInst = instructions.size(), nRefs = refManager.size(), nAttrs = attributes.size(), temp = nextTempId;
+    final int nAdded = addedIds.size(), nLabels = labelsSet.size();
     final List<HintAt> hints = new ArrayList<>(nextHints);
     final Flow.Data data = flow.data;
     final Map<String, Flow.Data> labels = new HashMap<>(flow.labels);
     final int group = flow.nextGroup;
-    final Map<String, Def> idsCopy = new LinkedHashMap<>(ids);
-    final Map<ReferenceDef, Integer> refSizes = new IdentityHashMap<>();
-    final Map<LabelDef, Integer> labelPcs = new IdentityHashMap<>();
-    final Map<String, FunctionMeta> metas = new HashMap<>(functionMeta);
-    final Map<FunctionMeta, Object[]> metaState = new IdentityHashMap<>();
-
-    Snapshot() {
-      for (Def d : ids.values()) {
-        if (d instanceof ReferenceDef r) refSizes.put(r, r.references.size());
-        if (d instanceof LabelDef l) labelPcs.put(l, l.pc);
-      }
-      for (FunctionMeta m : functionMeta.values()) metaState.put(m, new Object[] {m.total, m.completed});
-    }
+    final String current = scopes.isEmpty() ? null : currentScope();
+    final FunctionMeta meta = current == null ? null : functionMeta.get(current);
+    final Change metaTotal = meta == null ? null : meta.total;
+    final boolean metaCompleted = meta != null && meta.completed;
 
     void restore() {
       pc = pc0;
@@ -663,16 +673,15 @@ public final class Compiler {
       flow.labels.clear();
       flow.labels.putAll(labels);
       flow.nextGroup = group;
-      ids.clear();
-      ids.putAll(idsCopy);
       // Like cairo-lang's memento, bindings appended to references that existed before the trial
       // stay in their identifier's list (they show up in the output's identifiers).
-      for (var e : labelPcs.entrySet()) e.getKey().pc = e.getValue();
-      functionMeta.clear();
-      functionMeta.putAll(metas);
-      for (var e : metaState.entrySet()) {
-        e.getKey().total = (Change) e.getValue()[0];
-        e.getKey().completed = (Boolean) e.getValue()[1];
+      for (int i = addedIds.size() - 1; i >= nAdded; i--) ids.remove(addedIds.get(i));
+      addedIds.subList(nAdded, addedIds.size()).clear();
+      for (int i = labelsSet.size() - 1; i >= nLabels; i--) labelsSet.get(i).pc = -1;
+      labelsSet.subList(nLabels, labelsSet.size()).clear();
+      if (meta != null) {
+        meta.total = metaTotal;
+        meta.completed = metaCompleted;
       }
     }
   }
@@ -786,7 +795,7 @@ public final class Compiler {
     } else {
       ReferenceDef rd = new ReferenceDef(name, type);
       rd.references.add(ref);
-      ids.put(name, rd);
+      putId(name, rd);
     }
   }
 

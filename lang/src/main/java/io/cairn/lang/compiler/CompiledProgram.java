@@ -80,7 +80,11 @@ public final class CompiledProgram {
     json.put("data", hex);
     if (debugInfo) {
       Map<String, Object> di = new TreeMap<>();
-      di.put("file_contents", new TreeMap<>());
+      // cairo-compile embeds the sources that have no file of their own: the proof-mode start code.
+      Map<String, Object> contents = new TreeMap<>();
+      var start = c.files.get("<start>");
+      if (start != null) contents.put("<start>", start.text());
+      di.put("file_contents", contents);
       di.put("instruction_locations", instLocations);
       json.put("debug_info", di);
     } else json.put("debug_info", null);

@@ -41,96 +41,325 @@ public final class Fp {
 
   /** r = a² · R⁻¹ mod p. */
   public static void square(long[] a, int ao, long[] r, int ro) {
-    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
-    mul(a0, a1, a2, a3, a0, a1, a2, a3, r, ro);
+    square(a[ao], a[ao + 1], a[ao + 2], a[ao + 3], r, ro);
+  }
+
+  /**
+   * Montgomery square: the six cross products once, doubled by a shift, plus the four diagonal squares (10
+   * multiplications against 16), then a separate reduction of the 512-bit product with one m·P3 per round.
+   */
+  static void square(long a0, long a1, long a2, long a3, long[] r, int ro) {
+    long t0, t1, t2, t3, t4, t5, t6, t7;
+    long lo, hi, s, u, c, k, m, pend;
+    // cross products a_i·a_j, i < j
+    t1 = a0 * a1;
+    c = Math.unsignedMultiplyHigh(a0, a1);
+    lo = a0 * a2;
+    t2 = lo + c;
+    c = Math.unsignedMultiplyHigh(a0, a2) + (Long.compareUnsigned(t2, lo) < 0 ? 1 : 0);
+    lo = a0 * a3;
+    t3 = lo + c;
+    t4 = Math.unsignedMultiplyHigh(a0, a3) + (Long.compareUnsigned(t3, lo) < 0 ? 1 : 0);
+    lo = a1 * a2;
+    s = t3 + lo;
+    c = Math.unsignedMultiplyHigh(a1, a2) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    t3 = s;
+    lo = a1 * a3;
+    hi = Math.unsignedMultiplyHigh(a1, a3);
+    s = t4 + lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    t5 = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t4 = u;
+    lo = a2 * a3;
+    s = t5 + lo;
+    t6 = Math.unsignedMultiplyHigh(a2, a3) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    t5 = s;
+    // doubled
+    t7 = t6 >>> 63;
+    t6 = (t6 << 1) | (t5 >>> 63);
+    t5 = (t5 << 1) | (t4 >>> 63);
+    t4 = (t4 << 1) | (t3 >>> 63);
+    t3 = (t3 << 1) | (t2 >>> 63);
+    t2 = (t2 << 1) | (t1 >>> 63);
+    t1 = t1 << 1;
+    // plus the diagonal squares
+    t0 = a0 * a0;
+    hi = Math.unsignedMultiplyHigh(a0, a0);
+    s = t1 + hi;
+    c = (Long.compareUnsigned(s, hi) < 0 ? 1 : 0);
+    t1 = s;
+    lo = a1 * a1;
+    hi = Math.unsignedMultiplyHigh(a1, a1);
+    s = t2 + lo;
+    k = (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    k += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
+    s = t3 + hi;
+    c = (Long.compareUnsigned(s, hi) < 0 ? 1 : 0);
+    u = s + k;
+    c += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t3 = u;
+    lo = a2 * a2;
+    hi = Math.unsignedMultiplyHigh(a2, a2);
+    s = t4 + lo;
+    k = (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    k += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t4 = u;
+    s = t5 + hi;
+    c = (Long.compareUnsigned(s, hi) < 0 ? 1 : 0);
+    u = s + k;
+    c += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t5 = u;
+    lo = a3 * a3;
+    hi = Math.unsignedMultiplyHigh(a3, a3);
+    s = t6 + lo;
+    k = (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    k += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t6 = u;
+    s = t7 + hi;
+    t7 = s + k;
+    // Montgomery reduction, four rounds of t += m·p with m = −t_i; a round's carry out of t_(i+4) is
+    // folded into the next round's addition at the same limb
+    pend = 0;
+    m = -t0;
+    c = t0 != 0 ? 1 : 0;
+    t1 += c;
+    c = (c != 0 && t1 == 0) ? 1 : 0;
+    t2 += c;
+    c = (c != 0 && t2 == 0) ? 1 : 0;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    s = t3 + lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    hi += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t3 = u;
+    s = t4 + hi;
+    k = (Long.compareUnsigned(s, hi) < 0 ? 1 : 0);
+    u = s + pend;
+    pend = k + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t4 = u;
+    m = -t1;
+    c = t1 != 0 ? 1 : 0;
+    t2 += c;
+    c = (c != 0 && t2 == 0) ? 1 : 0;
+    t3 += c;
+    c = (c != 0 && t3 == 0) ? 1 : 0;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    s = t4 + lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    hi += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t4 = u;
+    s = t5 + hi;
+    k = (Long.compareUnsigned(s, hi) < 0 ? 1 : 0);
+    u = s + pend;
+    pend = k + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t5 = u;
+    m = -t2;
+    c = t2 != 0 ? 1 : 0;
+    t3 += c;
+    c = (c != 0 && t3 == 0) ? 1 : 0;
+    t4 += c;
+    c = (c != 0 && t4 == 0) ? 1 : 0;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    s = t5 + lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    hi += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t5 = u;
+    s = t6 + hi;
+    k = (Long.compareUnsigned(s, hi) < 0 ? 1 : 0);
+    u = s + pend;
+    pend = k + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t6 = u;
+    m = -t3;
+    c = t3 != 0 ? 1 : 0;
+    t4 += c;
+    c = (c != 0 && t4 == 0) ? 1 : 0;
+    t5 += c;
+    c = (c != 0 && t5 == 0) ? 1 : 0;
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    s = t6 + lo;
+    hi += (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    u = s + c;
+    hi += (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t6 = u;
+    s = t7 + hi;
+    k = (Long.compareUnsigned(s, hi) < 0 ? 1 : 0);
+    u = s + pend;
+    pend = k + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t7 = u;
+    // the result t4..t7 is below 2p (pend is zero)
+    reduceOnce(t4, t5, t6, t7, r, ro);
   }
 
   /**
    * Montgomery product of two canonical elements given limb by limb, written canonical into r[ro..ro+3].
-   * Coarsely integrated operand scanning: four rounds of (accumulate a·bᵢ, then cancel the low limb with m·p).
+   *
+   * <p>Coarsely integrated operand scanning in the "no-carry" form (p's top limb is below 2^62, so the running
+   * value never needs a fifth limb), fully unrolled. p = (1, 0, 0, P3): the reduction multiplier of each round is
+   * m = −t₀, m·p's low limb cancels t₀ with a carry exactly when t₀ ≠ 0, and only m·P3 needs a multiplication.
    */
   public static void mul(
       long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] r, int ro) {
-    long t0, t1, t2, t3, t4;
-    long lo, hi, s, c, m;
-
-    // round 0: t = a·b0
-    lo = a0 * b0;
-    hi = Math.unsignedMultiplyHigh(a0, b0);
-    t0 = lo;
-    c = hi;
+    long t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+    long lo, hi, s, u, m, A, C;
+    // round 0: t = (t + a·b0 + m·p) / 2^64
+    t0 = a0 * b0;
+    A = Math.unsignedMultiplyHigh(a0, b0);
+    m = -t0;
+    C = t0 != 0 ? 1 : 0;
     lo = a1 * b0;
     hi = Math.unsignedMultiplyHigh(a1, b0);
-    t1 = lo + c;
-    c = hi + (Long.compareUnsigned(t1, lo) < 0 ? 1 : 0);
+    u = lo + A;
+    A = hi + (Long.compareUnsigned(u, lo) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t0 = s;
     lo = a2 * b0;
     hi = Math.unsignedMultiplyHigh(a2, b0);
-    t2 = lo + c;
-    c = hi + (Long.compareUnsigned(t2, lo) < 0 ? 1 : 0);
+    u = lo + A;
+    A = hi + (Long.compareUnsigned(u, lo) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t1 = s;
     lo = a3 * b0;
     hi = Math.unsignedMultiplyHigh(a3, b0);
-    t3 = lo + c;
-    t4 = hi + (Long.compareUnsigned(t3, lo) < 0 ? 1 : 0);
-    // reduce: m = −t0; t0 + m is 0 with a carry exactly when t0 ≠ 0
-    m = -t0;
-    c = t0 != 0 ? 1 : 0;
-    t0 = t1 + c;
-    c = (t0 == 0 && c == 1) ? 1 : 0;
-    t1 = t2 + c;
-    c = (t1 == 0 && c == 1) ? 1 : 0;
+    u = lo + A;
+    A = hi + (Long.compareUnsigned(u, lo) < 0 ? 1 : 0);
     lo = m * P3;
     hi = Math.unsignedMultiplyHigh(m, P3);
+    s = u + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + C;
+    C = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
+    t3 = C + A;
+    // round 1: t = (t + a·b1 + m·p) / 2^64
+    lo = a0 * b1;
+    s = t0 + lo;
+    A = Math.unsignedMultiplyHigh(a0, b1) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    t0 = s;
+    m = -t0;
+    C = t0 != 0 ? 1 : 0;
+    lo = a1 * b1;
+    hi = Math.unsignedMultiplyHigh(a1, b1);
+    s = t1 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t0 = s;
+    lo = a2 * b1;
+    hi = Math.unsignedMultiplyHigh(a2, b1);
+    s = t2 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t1 = s;
+    lo = a3 * b1;
+    hi = Math.unsignedMultiplyHigh(a3, b1);
     s = t3 + lo;
-    long c1 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-    t2 = s + c;
-    c1 += (Long.compareUnsigned(t2, s) < 0 ? 1 : 0);
-    t3 = t4 + hi + c1;
-
-    // rounds 1..3
-    for (int round = 1; round < 4; round++) {
-      long bi = round == 1 ? b1 : round == 2 ? b2 : b3;
-      // t += a·bi
-      lo = a0 * bi;
-      hi = Math.unsignedMultiplyHigh(a0, bi);
-      s = t0 + lo;
-      c = hi + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
-      t0 = s;
-      lo = a1 * bi;
-      hi = Math.unsignedMultiplyHigh(a1, bi);
-      s = t1 + lo;
-      long k = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-      t1 = s + c;
-      k += (Long.compareUnsigned(t1, s) < 0 ? 1 : 0);
-      c = hi + k;
-      lo = a2 * bi;
-      hi = Math.unsignedMultiplyHigh(a2, bi);
-      s = t2 + lo;
-      k = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-      t2 = s + c;
-      k += (Long.compareUnsigned(t2, s) < 0 ? 1 : 0);
-      c = hi + k;
-      lo = a3 * bi;
-      hi = Math.unsignedMultiplyHigh(a3, bi);
-      s = t3 + lo;
-      k = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-      t3 = s + c;
-      k += (Long.compareUnsigned(t3, s) < 0 ? 1 : 0);
-      t4 = hi + k;
-      // reduce
-      m = -t0;
-      c = t0 != 0 ? 1 : 0;
-      t0 = t1 + c;
-      c = (t0 == 0 && c == 1) ? 1 : 0;
-      t1 = t2 + c;
-      c = (t1 == 0 && c == 1) ? 1 : 0;
-      lo = m * P3;
-      hi = Math.unsignedMultiplyHigh(m, P3);
-      s = t3 + lo;
-      c1 = Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
-      t2 = s + c;
-      c1 += (Long.compareUnsigned(t2, s) < 0 ? 1 : 0);
-      t3 = t4 + hi + c1;
-    }
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    s = u + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + C;
+    C = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
+    t3 = C + A;
+    // round 2: t = (t + a·b2 + m·p) / 2^64
+    lo = a0 * b2;
+    s = t0 + lo;
+    A = Math.unsignedMultiplyHigh(a0, b2) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    t0 = s;
+    m = -t0;
+    C = t0 != 0 ? 1 : 0;
+    lo = a1 * b2;
+    hi = Math.unsignedMultiplyHigh(a1, b2);
+    s = t1 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t0 = s;
+    lo = a2 * b2;
+    hi = Math.unsignedMultiplyHigh(a2, b2);
+    s = t2 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t1 = s;
+    lo = a3 * b2;
+    hi = Math.unsignedMultiplyHigh(a3, b2);
+    s = t3 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    s = u + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + C;
+    C = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
+    t3 = C + A;
+    // round 3: t = (t + a·b3 + m·p) / 2^64
+    lo = a0 * b3;
+    s = t0 + lo;
+    A = Math.unsignedMultiplyHigh(a0, b3) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
+    t0 = s;
+    m = -t0;
+    C = t0 != 0 ? 1 : 0;
+    lo = a1 * b3;
+    hi = Math.unsignedMultiplyHigh(a1, b3);
+    s = t1 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t0 = s;
+    lo = a2 * b3;
+    hi = Math.unsignedMultiplyHigh(a2, b3);
+    s = t2 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    s = u + C;
+    C = Long.compareUnsigned(s, u) < 0 ? 1 : 0;
+    t1 = s;
+    lo = a3 * b3;
+    hi = Math.unsignedMultiplyHigh(a3, b3);
+    s = t3 + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + A;
+    A = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    lo = m * P3;
+    hi = Math.unsignedMultiplyHigh(m, P3);
+    s = u + lo;
+    hi += Long.compareUnsigned(s, lo) < 0 ? 1 : 0;
+    u = s + C;
+    C = hi + (Long.compareUnsigned(u, s) < 0 ? 1 : 0);
+    t2 = u;
+    t3 = C + A;
     // t < 2p: one conditional subtraction makes it canonical
     reduceOnce(t0, t1, t2, t3, r, ro);
   }
@@ -254,12 +483,40 @@ public final class Fp {
     System.arraycopy(acc, 0, r, ro, 4);
   }
 
-  static final long[] P_MINUS_2 = canonicalLimbs(MODULUS.subtract(BigInteger.TWO));
+
+  private static final ThreadLocal<long[]> INVERSE_SCRATCH = ThreadLocal.withInitial(() -> new long[8]);
 
   /** r = a⁻¹ (Montgomery form in and out). Throws on zero. */
   public static void inverse(long[] a, int ao, long[] r, int ro) {
+    inverse(a, ao, r, ro, INVERSE_SCRATCH.get());
+  }
+
+  /**
+   * r = a⁻¹ = a^(p−2) with a caller's scratch of 8 longs. p − 2 = (2^59 + 2^4)·2^192 + (2^192 − 1): the top part
+   * costs 59 squarings and one product, the 192 trailing ones twelve blocks of a^(2^16 − 1): 266 squarings and 17
+   * products in all, against 251 and ~190 for square-and-multiply.
+   */
+  public static void inverse(long[] a, int ao, long[] r, int ro, long[] scratch) {
     if (isZero(a, ao)) throw new ArithmeticException("inverse of zero in the Stark field");
-    pow(a, ao, P_MINUS_2, r, ro);
+    long[] x16 = scratch; // a^(2^16 − 1), built as a^(2^k − 1) for k = 1, 2, 4, 8, 16
+    long[] acc = scratch;
+    System.arraycopy(a, ao, x16, 0, 4);
+    for (int k = 1; k < 16; k <<= 1) {
+      System.arraycopy(x16, 0, x16, 4, 4);
+      for (int i = 0; i < k; i++) square(x16, 4, x16, 4);
+      mul(x16, 4, x16, 0, x16, 0);
+    }
+    // acc = a^(2^59 + 2^4)
+    System.arraycopy(a, ao, acc, 4, 4);
+    for (int i = 0; i < 55; i++) square(acc, 4, acc, 4);
+    mul(acc, 4, a, ao, acc, 4);
+    for (int i = 0; i < 4; i++) square(acc, 4, acc, 4);
+    // then twelve blocks of sixteen ones
+    for (int block = 0; block < 12; block++) {
+      for (int i = 0; i < 16; i++) square(acc, 4, acc, 4);
+      mul(acc, 4, x16, 0, acc, 4);
+    }
+    System.arraycopy(acc, 4, r, ro, 4);
   }
 
   /**

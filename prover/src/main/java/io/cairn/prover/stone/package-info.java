@@ -1,0 +1,2 @@
+/** Stone proof files: parameters, public input and transcript bytes. */
+package io.cairn.prover.stone;

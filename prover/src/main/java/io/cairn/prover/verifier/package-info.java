@@ -1,0 +1,2 @@
+/** Verification of Stone proofs of Cairo executions. */
+package io.cairn.prover.verifier;

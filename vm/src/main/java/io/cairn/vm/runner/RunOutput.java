@@ -1,0 +1,138 @@
+package io.cairn.vm.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cairn.vm.builtins.SimpleBuiltin;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A finished, relocated run as plain data for the prover and for cairo-run-compatible files (FORMATS.md §5–7).
+ *
+ * @param segmentBases relocated address of each segment
+ * @param trace relocated (pc, ap, fp) per step, or null when the trace was off
+ */
+public record RunOutput(CairoRunner runner, long[] segmentBases, RelocatedMemory memory, long[] trace) {
+
+  public int steps() {
+    return trace == null ? (int) runner.vm().steps() : trace.length / 3;
+  }
+
+  public long pc(int step) {
+    return trace[3 * step];
+  }
+
+  public long ap(int step) {
+    return trace[3 * step + 1];
+  }
+
+  public long fp(int step) {
+    return trace[3 * step + 2];
+  }
+
+  /** Trace file: per step ap, fp, pc as u64 little-endian (CL trace_entry.py). */
+  public void writeTrace(OutputStream out) throws IOException {
+    byte[] rec = new byte[24];
+    for (int s = 0; s < trace.length / 3; s++) {
+      putLong(rec, 0, ap(s));
+      putLong(rec, 8, fp(s));
+      putLong(rec, 16, pc(s));
+      out.write(rec);
+    }
+  }
+
+  /** Memory file: per cell u64 LE address + 32-byte LE value, in address order (CL memory_dict.serialize). */
+  public void writeMemory(OutputStream out) throws IOException {
+    byte[] rec = new byte[40];
+    for (int a = 0; a < memory.size(); a++) {
+      if (!memory.has(a)) continue;
+      putLong(rec, 0, a);
+      for (int k = 0; k < 4; k++) putLong(rec, 8 + 8 * k, memory.limb(a, k));
+      out.write(rec);
+    }
+  }
+
+  public void writeTrace(Path p) throws IOException {
+    try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(p), 1 << 16)) {
+      writeTrace(o);
+    }
+  }
+
+  public void writeMemory(Path p) throws IOException {
+    try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(p), 1 << 16)) {
+      writeMemory(o);
+    }
+  }
+
+  private static void putLong(byte[] b, int off, long v) {
+    for (int i = 0; i < 8; i++) b[off + i] = (byte) (v >>> (8 * i));
+  }
+
+  /** The AIR public input (CL air_public_input.PublicInput, written by cairo_run.write_air_public_input). */
+  public Map<String, Object> publicInput() {
+    if (trace == null || trace.length == 0) throw new IllegalStateException("the public input needs the trace");
+    Map<String, Object> pi = new LinkedHashMap<>();
+    pi.put("layout", runner.layout().name());
+    int[] rc = runner.permRangeCheckLimits();
+    pi.put("rc_min", rc[0]);
+    pi.put("rc_max", rc[1]);
+    pi.put("n_steps", steps());
+    Map<String, Object> segs = new LinkedHashMap<>();
+    int last = steps() - 1;
+    segs.put("program", seg(pc(0), pc(last)));
+    segs.put("execution", seg(ap(0), ap(last)));
+    for (SimpleBuiltin b : runner.builtins()) {
+      long begin = segmentBases[b.base().segment()] + b.base().offset();
+      long stop = begin;
+      if (runner.program().builtins().contains(b.name())) {
+        if (b.stopPtr() == null) throw new IllegalStateException("The " + b.name() + " builtin stop pointer was not set.");
+        stop = segmentBases[b.stopPtr().segment()] + b.stopPtr().offset();
+      }
+      segs.put(b.name(), seg(begin, stop));
+    }
+    pi.put("memory_segments", segs);
+    List<Map<String, Object>> pm = new ArrayList<>();
+    for (long[] ap : runner.publicMemoryAddresses(segmentBases)) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("address", ap[0]);
+      BigInteger v = memory.value(ap[0]);
+      if (v == null) throw new IllegalStateException("public memory address " + ap[0] + " has no value");
+      e.put("value", "0x" + v.toString(16));
+      e.put("page", ap[1]);
+      pm.add(e);
+    }
+    pi.put("public_memory", pm);
+    pi.put("dynamic_params", runner.layout().dynamicParams() == null ? null : new TreeMap<>(runner.layout().dynamicParams()));
+    return pi;
+  }
+
+  private static Map<String, Object> seg(long begin, long stop) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("begin_addr", begin);
+    m.put("stop_ptr", stop);
+    return m;
+  }
+
+  /** The AIR private input: trace and memory paths plus each builtin's instances (FORMATS.md §7). */
+  public Map<String, Object> privateInput(Path tracePath, Path memoryPath) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("trace_path", tracePath.toAbsolutePath().toString());
+    m.put("memory_path", memoryPath.toAbsolutePath().toString());
+    for (SimpleBuiltin b : runner.builtins()) m.putAll(b.airPrivateInput(runner.memory()));
+    return m;
+  }
+
+  public static void writeJson(Path p, Object value) throws IOException {
+    ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    Files.writeString(p, om.writeValueAsString(value) + "\n");
+  }
+}

@@ -142,6 +142,17 @@ public final class Compiler {
         }
       }
     }
+    // Modules Cairn ships (written by us), used when the cairo path does not provide them.
+    try (var in = Compiler.class.getResourceAsStream("/io/cairn/lang/lib/" + rel)) {
+      if (in != null) {
+        String name = "<cairn>/" + rel;
+        SourceFile sf = new SourceFile(name, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        files.put(name, sf);
+        return Parser.parseFile(module, sf);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
     if (optional) return null;
     throw new CairoCompileException(loc, "Could not find module '" + module + "'. Searched in the following paths:\n"
         + String.join("\n", options.cairoPath().stream().map(d -> d.resolve(rel).toString()).toList()));

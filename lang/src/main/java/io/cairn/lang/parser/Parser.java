@@ -690,23 +690,12 @@ public final class Parser {
           e = new Expr.Deref(inner, t.location().to(prevLoc()));
         } else if (t.is("(")) {
           next();
-          List<Expr.Assignment> args = new ArrayList<>();
-          List<Boolean> newlines = new ArrayList<>();
-          boolean trailing = false;
-          while (!at(")")) {
-            newlines.add(newlineBefore());
-            args.add(assignment());
-            trailing = false;
-            if (!accept(",")) break;
-            trailing = true;
-          }
-          newlines.add(newlineBefore());
-          expect(")");
+          Args a = parenthesizedArgs();
           Location l = t.location().to(prevLoc());
-          if (args.size() == 1 && !trailing && args.get(0).name() == null) {
-            e = new Expr.Parentheses(args.get(0).expr(), l);
+          if (a.args.size() == 1 && !a.trailing && a.args.get(0).name() == null) {
+            e = new Expr.Parentheses(a.args.get(0).expr(), l);
           } else {
-            e = new Expr.Tuple(args, trailing, newlines, l);
+            e = new Expr.Tuple(a.args, a.trailing, a.newlines, l);
           }
         } else throw unexpected("expression");
       }
@@ -736,23 +725,31 @@ public final class Parser {
     }
     if (at("(")) {
       next();
-      List<Expr.Assignment> args = new ArrayList<>();
-      List<Boolean> newlines = new ArrayList<>();
-      boolean trailing = false;
-      while (!at(")")) {
-        newlines.add(newlineBefore());
-        args.add(assignment());
-        trailing = false;
-        if (!accept(",")) break;
-        trailing = true;
-      }
-      newlines.add(newlineBefore());
-      expect(")");
+      Args a = parenthesizedArgs();
       return new Expr.FuncCall(
-          new Expr.FunctionCall(id, implicit, args, trailing, newlines, id.location().to(prevLoc())));
+          new Expr.FunctionCall(id, implicit, a.args, a.trailing, a.newlines, id.location().to(prevLoc())));
     }
     if (implicit != null) throw unexpected("'('");
     return id;
+  }
+
+  /** An argument list after its '(' up to and including ')', with its trailing comma and line breaks. */
+  private record Args(List<Expr.Assignment> args, boolean trailing, List<Boolean> newlines) {}
+
+  private Args parenthesizedArgs() {
+    List<Expr.Assignment> args = new ArrayList<>();
+    List<Boolean> newlines = new ArrayList<>();
+    boolean trailing = false;
+    while (!at(")")) {
+      newlines.add(newlineBefore());
+      args.add(assignment());
+      trailing = false;
+      if (!accept(",")) break;
+      trailing = true;
+    }
+    newlines.add(newlineBefore());
+    expect(")");
+    return new Args(args, trailing, newlines);
   }
 
   /** Whether a line break separates the previous token from the next one. */

@@ -355,6 +355,45 @@ class CompilerTest {
   }
 
   @Test
+  void implicitReturnValuesNeedAWithStatement() {
+    String e = error("""
+        func inc{counter}() {
+            let counter = counter + 1;
+            return ();
+        }
+        func main() {
+            let counter = 0;
+            inc();
+            ret;
+        }
+        """);
+    assertTrue(e.contains("'counter' cannot be used as an implicit return value. Consider using a 'with' statement."), e);
+    same("""
+        func inc{counter}() {
+            return ();
+        }
+        func main() {
+            tempvar counter = 0;
+            with counter {
+                inc();
+            }
+            ret;
+        }
+        """, """
+        func inc{counter}() {
+            [ap] = [fp - 3], ap++;
+            ret;
+        }
+        func main() {
+            // counter is already on top of the stack: the argument push is skipped.
+            [ap] = 0, ap++;
+            call inc;
+            ret;
+        }
+        """);
+  }
+
+  @Test
   void syntaxErrorsPointAtTheToken() {
     String e = error("func main() {\n    let x = ;\n}\n");
     assertEquals("test.cairo:2:13: Unexpected token \";\". Expected: expression.\n    let x = ;\n            ^", e);

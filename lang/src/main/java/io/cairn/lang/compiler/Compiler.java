@@ -491,7 +491,7 @@ public final class Compiler {
         visitBlock(w.body());
         attributes.add(new Attribute(w.name(), w.value() == null ? "" : w.value(), start, pc, acc, fd));
       }
-      case Code.With w -> visitBlock(w.body());
+      case Code.With w -> visitWith(w);
       case Code.Hint h -> nextHints.add(new HintAt(h, flow.get(), null));
       case Code.Builtins b -> {
         if (!directivesAllowed) throw new CairoCompileException(b.location(), "Directives must appear at the top of the file.");
@@ -505,6 +505,30 @@ public final class Compiler {
           throw new CairoCompileException(a.location(), "alloc_locals must be used before any instruction that changes the ap register.");
         }
       }
+    }
+  }
+
+  /** References that a call may update implicitly: the function's implicit arguments and 'with' bindings. */
+  private Set<String> implicitAllowed = new HashSet<>();
+
+  private void visitWith(Code.With w) {
+    Set<String> allowed = new HashSet<>(implicitAllowed);
+    for (Code.AliasedIdentifier a : w.identifiers()) {
+      if (a.alias() != null) throw new CairoCompileException(a.location(), "The 'as' keyword is not supported in 'with' statements.");
+      String full = currentScope() + "." + a.name();
+      Def d = ids.get(full);
+      if (d == null) throw new CairoCompileException(a.location(), "Unknown reference '" + a.name() + "'.");
+      if (!(d instanceof ReferenceDef)) {
+        throw new CairoCompileException(a.location(), "Expected '" + a.name() + "' to be a reference, found: " + kind(d) + ".");
+      }
+      allowed.add(full);
+    }
+    Set<String> saved = implicitAllowed;
+    implicitAllowed = allowed;
+    try {
+      visitBlock(w.body());
+    } finally {
+      implicitAllowed = saved;
     }
   }
 
@@ -553,6 +577,9 @@ public final class Compiler {
     }
     List<String> saved = scopes;
     scopes = append(scopes, name);
+    Set<String> savedAllowed = implicitAllowed;
+    implicitAllowed = new HashSet<>(implicitAllowed);
+    for (String m : implicit.members.keySet()) implicitAllowed.add(name + "." + m);
     Snapshot before = new Snapshot();
     try {
       visitBodyWithRetries(f);
@@ -561,6 +588,7 @@ public final class Compiler {
       errors.addAll(e.errors());
       before.restore();
       scopes = saved;
+      implicitAllowed = savedAllowed;
       trial = null;
       flow.revoke();
       meta.completed = true;
@@ -568,6 +596,7 @@ public final class Compiler {
       return;
     }
     scopes = saved;
+    implicitAllowed = savedAllowed;
     if (flow.data != null) throw new CairoCompileException(f.nameLocation(), "Function must end with a return instruction or a jump.");
     meta.completed = true;
     if (f.decorators().stream().anyMatch(d -> d.name().equals("known_ap_change")) && !meta.total.isKnown()) {
@@ -1214,6 +1243,9 @@ public final class Compiler {
           : m.getValue().location() == null ? call.location()
           : m.getValue().location().withParent(call.location(), "While trying to update the implicit return value '" + m.getKey() + "' in:");
       addSimpleReference(currentScope() + "." + var, Expr.Reg.AP, m.getValue().type(), m.getValue().offset() - (retSize + implicit.size), refLoc);
+      if (b == null && !implicitAllowed.contains(currentScope() + "." + m.getKey())) {
+        throw new CairoCompileException(refLoc, "'" + m.getKey() + "' cannot be used as an implicit return value. Consider using a 'with' statement.");
+      }
     }
     return callee;
   }

@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
     name = "compile",
     mixinStandardHelpOptions = true,
     description = {
-      "Compiles a Cairo 0 program to the program JSON that cairo-lang's cairo-compile emits",
-      "(same bytecode for the same source). Errors are printed cairo-compile style, with the",
-      "source line and a caret, and exit with code 2."
+      "Compiles a Cairo 0 program to the program JSON that cairo-lang's cairo-compile emits "
+          + "(same bytecode for the same source).",
+      "Errors are printed cairo-compile style, with the source line and a caret; exit code 2."
     })
 public final class CompileCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -34,7 +34,7 @@ public final class CompileCommand implements Callable<Integer> {
       names = {"--cairo-path", "--cairo_path"},
       paramLabel = "DIR[:DIR…]",
       description = "Directories to search for imported modules, colon-separated; may be repeated. "
-          + "The current directory is searched last.")
+          + "The current directory is searched last, then the modules Cairn ships.")
   List<String> cairoPath = new ArrayList<>();
 
   @Option(names = {"--output", "-o"}, paramLabel = "OUT.json", description = "Where to write the program JSON (default: stdout).")

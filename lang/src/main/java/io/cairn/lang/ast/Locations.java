@@ -13,6 +13,28 @@ public final class Locations {
     return map(e, parent, message);
   }
 
+  /** The same expression with {@code l} as the location of its outermost node. */
+  public static Expr withLocation(Expr e, Location l) {
+    return switch (e) {
+      case Expr.Const c -> new Expr.Const(c.val(), c.hex(), l);
+      case Expr.Identifier i -> new Expr.Identifier(i.name(), l);
+      case Expr.RegExpr r -> new Expr.RegExpr(r.reg(), l);
+      case Expr.Deref d -> new Expr.Deref(d.addr(), l);
+      case Expr.Operator o -> new Expr.Operator(o.a(), o.op(), o.b(), l);
+      case Expr.Pow o -> new Expr.Pow(o.a(), o.b(), l);
+      case Expr.Neg n -> new Expr.Neg(n.val(), l);
+      case Expr.AddressOf a -> new Expr.AddressOf(a.expr(), l);
+      case Expr.Subscript s -> new Expr.Subscript(s.expr(), s.offset(), l);
+      case Expr.Dot d -> new Expr.Dot(d.expr(), d.member(), l);
+      case Expr.Cast c -> new Expr.Cast(c.expr(), c.type(), c.castType(), l);
+      case Expr.Parentheses x -> new Expr.Parentheses(x.val(), l);
+      case Expr.Tuple t -> new Expr.Tuple(t.members(), t.trailingComma(), t.newlines(), l);
+      case Expr.Hint h -> new Expr.Hint(h.code(), l);
+      case Expr.New n -> new Expr.New(n.expr(), n.typed(), l);
+      case Expr.FuncCall f -> f;
+    };
+  }
+
   private static Location loc(Location l, Location parent, String message) {
     return l == null ? parent : l.withParent(parent, message);
   }

@@ -58,7 +58,8 @@ final class Types {
         if (!checkCast(c, a.type(), dst, k.castType())) {
           throw new CairoCompileException(k.location(), "Cannot cast '" + a.type().format() + "' to '" + dst.format() + "'.");
         }
-        yield new Typed(a.expr(), dst);
+        // Like cairo-lang: the cast disappears but its location stays on the expression.
+        yield new Typed(io.cairn.lang.ast.Locations.withLocation(a.expr(), k.location()), dst);
       }
       case Expr.AddressOf a -> {
         Typed t = typeOf(a.expr());

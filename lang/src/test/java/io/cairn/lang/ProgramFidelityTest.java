@@ -39,18 +39,28 @@ class ProgramFidelityTest {
     try (Stream<Path> s = Files.list(fixtures.resolve("proof_mode"))) {
       jsons.addAll(s.filter(p -> p.toString().endsWith(".json")).sorted().toList());
     }
+    // Optional: the with_trace_and_memory programs (cairo-compile 0.10.3), whose sources are in
+    // lambdaclass/lambdaworks provers/cairo/cairo-prover-lib/cairo_programs/cairo0.
+    String traceSrc = System.getenv("CAIRN_TRACE_PROGRAMS_SRC");
+    if (traceSrc != null) {
+      try (Stream<Path> s = Files.list(fixtures.resolve("with_trace_and_memory"))) {
+        jsons.addAll(s.filter(p -> p.toString().endsWith(".json")).sorted().toList());
+      }
+    }
     List<String> sameSections = new ArrayList<>();
     for (Path json : jsons) {
       boolean proofMode = json.getParent().getFileName().toString().equals("proof_mode");
       String base = json.getFileName().toString().replace(".json", "");
-      Path source = Path.of(src, base + ".cairo");
+      boolean traced = json.getParent().getFileName().toString().equals("with_trace_and_memory");
+      Path source = Path.of(traced ? traceSrc : src, base + ".cairo");
       if (!Files.exists(source)) continue;
       JsonNode expected = om.readTree(json.toFile());
       List<BigInteger> want = new ArrayList<>();
       for (JsonNode w : expected.get("data")) want.add(new BigInteger(w.asText().substring(2), 16));
       try {
         CompiledProgram p = new Compiler(new Compiler.Options(List.of(Path.of(lib), Path.of(src)), proofMode, true))
-            .compile((proofMode ? "cairo_programs/proof_programs/" : "cairo_programs/") + base + ".cairo", Files.readString(source));
+            .compile((traced ? "" : proofMode ? "cairo_programs/proof_programs/" : "cairo_programs/") + base + ".cairo",
+                Files.readString(source));
         String text = p.toJson();
         if (System.getenv("CAIRN_FIDELITY_DUMP") != null) {
           Files.writeString(Path.of(System.getenv("CAIRN_FIDELITY_DUMP"), base + (proofMode ? ".proof" : "") + ".json"), text);

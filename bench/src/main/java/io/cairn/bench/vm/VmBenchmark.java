@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cairo steps per second on the recursive fibonacci of the fixture programs (cairo0-programs/fibonacci.json), its
- * loop count patched from 10 to {@code n}: n = 1,500,000 runs 10,500,009 steps. Divide the step count by the time
+ * loop count patched from 10 to {@code n}: n = 1,500,000 runs 10,500,010 steps. Divide the step count by the time
  * per op; with {@code -prof gc}, gc.alloc.rate.norm ÷ steps is heap bytes per step.
  */
 @State(Scope.Benchmark)

@@ -37,6 +37,15 @@ final class EcSecpHints {
     return n.multiply(m.modInverse(p)).mod(p);
   }
 
+  /** value = res = div_mod(a, b, n), keeping the Python locals (a and b under their hint names) in the scope. */
+  static void divModToScope(HintContext c, String na, BigInteger a, String nb, BigInteger b, BigInteger n) {
+    BigInteger res = divMod(a, b, n);
+    c.scopeSet(na, a);
+    c.scopeSet(nb, b);
+    c.scopeSet("res", res);
+    c.scopeSet("value", res);
+  }
+
   static BigInteger safeDiv(BigInteger x, BigInteger y) {
     BigInteger[] qr = MoreMathHints.divmod(x, y);
     if (qr[1].signum() != 0) throw new VmError(x + " is not divisible by " + y + ".");
@@ -182,14 +191,8 @@ final class EcSecpHints {
       c.scopeSet("value", ny);
     });
     put(m, HintCodes.NONDET_BIGINT3_V2, c -> c.writeArg(c.address("res"), SecpHints.split(scopeInt(c, "value"))));
-    put(m, HintCodes.DIV_MOD_N_PACKED_DIVMOD_EXTERNAL_N, c -> {
-      BigInteger a = pack(c, "a"), b = pack(c, "b");
-      BigInteger res = divMod(a, b, scopeInt(c, "N"));
-      c.scopeSet("a", a);
-      c.scopeSet("b", b);
-      c.scopeSet("res", res);
-      c.scopeSet("value", res);
-    });
+    put(m, HintCodes.DIV_MOD_N_PACKED_DIVMOD_EXTERNAL_N, c ->
+        divModToScope(c, "a", pack(c, "a"), "b", pack(c, "b"), scopeInt(c, "N")));
     put(m, HintCodes.DIV_MOD_N_SAFE_DIV_PLUS_ONE, c -> {
       BigInteger k = safeDiv(scopeInt(c, "res").multiply(scopeInt(c, "b")).subtract(scopeInt(c, "a")), scopeInt(c, "N"))
           .add(BigInteger.ONE);
@@ -197,13 +200,8 @@ final class EcSecpHints {
       c.scopeSet("value", k);
     });
     put(m, HintCodes.PACK_MODN_DIV_MODN, c -> {
-      BigInteger x = pack(c, "x").mod(N), s = pack(c, "s").mod(N);
-      BigInteger res = divMod(x, s, N);
       c.scopeSet("N", N);
-      c.scopeSet("x", x);
-      c.scopeSet("s", s);
-      c.scopeSet("res", res);
-      c.scopeSet("value", res);
+      divModToScope(c, "x", pack(c, "x").mod(N), "s", pack(c, "s").mod(N), N);
     });
     put(m, HintCodes.XS_SAFE_DIV, c -> {
       BigInteger k = safeDiv(scopeInt(c, "res").multiply(scopeInt(c, "s")).subtract(scopeInt(c, "x")), scopeInt(c, "N"));
@@ -212,13 +210,8 @@ final class EcSecpHints {
     });
     put(m, HintCodes.EC_RECOVER_DIV_MOD_N_PACKED, c -> {
       BigInteger n = pack(c, "n");
-      BigInteger x = pack(c, "x").mod(n), s = pack(c, "s").mod(n);
-      BigInteger res = divMod(x, s, n);
       c.scopeSet("N", n);
-      c.scopeSet("x", x);
-      c.scopeSet("s", s);
-      c.scopeSet("res", res);
-      c.scopeSet("value", res);
+      divModToScope(c, "x", pack(c, "x").mod(n), "s", pack(c, "s").mod(n), n);
     });
     put(m, HintCodes.EC_RECOVER_SUB_A_B, c -> {
       BigInteger a = pack(c, "a"), b = pack(c, "b");
@@ -249,13 +242,8 @@ final class EcSecpHints {
       BigInteger x = pack(c, "x")
           .add(MoreMathHints.asInt(c.getInt("x.d3")).multiply(base.pow(3)))
           .add(MoreMathHints.asInt(c.getInt("x.d4")).multiply(base.pow(4)));
-      BigInteger y = pack(c, "y");
-      BigInteger res = divMod(x, y, p);
       c.scopeSet("p", p);
-      c.scopeSet("x", x);
-      c.scopeSet("y", y);
-      c.scopeSet("res", res);
-      c.scopeSet("value", res);
+      divModToScope(c, "x", x, "y", pack(c, "y"), p);
     });
     put(m, HintCodes.BIGINT_SAFE_DIV, c -> {
       BigInteger k = safeDiv(scopeInt(c, "res").multiply(scopeInt(c, "y")).subtract(scopeInt(c, "x")), scopeInt(c, "p"));

@@ -34,9 +34,13 @@ public final class HintProcessor implements HintRunner {
 
   /** Built-in hints plus {@code extra}, which win on equal code. */
   public HintProcessor(Map<String, Hint> extra) {
-    Map<String, Hint> m = new HashMap<>(HintRegistry.builtIn());
-    m.putAll(extra);
-    this.hints = m;
+    if (extra.isEmpty()) {
+      this.hints = HintRegistry.builtIn(); // immutable; no per-run copy
+    } else {
+      Map<String, Hint> m = new HashMap<>(HintRegistry.builtIn());
+      m.putAll(extra);
+      this.hints = m;
+    }
     scopes.add(new HashMap<>());
   }
 

@@ -61,13 +61,8 @@ final class SecpHints {
       c.scopeSet("value", pack(c, "x").mod(SECP_P));
     });
     put(m, HintCodes.SECP_DIV_MOD_N, c -> {
-      BigInteger a = pack(c, "a"), b = pack(c, "b");
-      BigInteger res = a.multiply(b.modInverse(N)).mod(N);
       c.scopeSet("N", N);
-      c.scopeSet("a", a);
-      c.scopeSet("b", b);
-      c.scopeSet("res", res);
-      c.scopeSet("value", res);
+      EcSecpHints.divModToScope(c, "a", pack(c, "a"), "b", pack(c, "b"), N);
     });
     put(m, HintCodes.SECP_GET_K, c -> {
       BigInteger res = c.scopeGet("res"), a = c.scopeGet("a"), b = c.scopeGet("b");

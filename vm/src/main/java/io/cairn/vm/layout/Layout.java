@@ -96,17 +96,11 @@ public record Layout(
               "all_cairo", 8, 8, diluted(4), 12, OUTPUT, b("pedersen", 256), b("range_check", 8), b("ecdsa", 2048),
               b("bitwise", 16), b("ec_op", 1024), b("keccak", 2048), b("poseidon", 256), b("range_check96", 8),
               b("add_mod", 128), b("mul_mod", 256));
-      case "dynamic" -> dynamicUnsized();
+      case "dynamic" ->
+          throw new IllegalArgumentException("--layout dynamic needs --cairo-layout-params-file (as cairo-run does)");
       default ->
           throw new IllegalArgumentException("unknown layout '" + name + "' (expected one of " + NAMES + ")");
     };
-  }
-
-  /** {@code dynamic} without a params file: every builtin sized exactly to its usage (CL build_dynamic_layout()). */
-  private static Layout dynamicUnsized() {
-    List<BuiltinDef> bs = new ArrayList<>();
-    for (String n : ALL_BUILTINS) bs.add(new BuiltinDef(n, null, 1));
-    return new Layout("dynamic", 1, 16, 8, 8, new DilutedPool(0, 4, 16), List.copyOf(bs), null, null);
   }
 
   private static final List<String> LOW_RATIO = List.of("range_check96", "add_mod", "mul_mod");
@@ -153,6 +147,7 @@ public record Layout(
 
   private static int req(JsonNode n, String key, Path file) {
     JsonNode v = n.get(key);
+    if (v != null && v.isBoolean()) return v.asBoolean() ? 1 : 0; // cairo-vm's example file writes uses_* as booleans
     if (v == null || !v.canConvertToInt()) throw new IllegalArgumentException(file + ": missing integer '" + key + "'");
     return v.asInt();
   }

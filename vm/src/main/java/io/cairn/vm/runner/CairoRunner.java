@@ -42,6 +42,8 @@ public final class CairoRunner {
   /** segment → public offsets and pages (after finalization). */
   private final Map<Integer, long[][]> publicOffsets = new LinkedHashMap<>();
   private long originalSteps;
+  /** The mod builtins' zero segment, or -1. */
+  private int zeroSegment = -1;
 
   public CairoRunner(Program program, RunConfig config, HintRunner hints) {
     this.program = program;
@@ -151,6 +153,18 @@ public final class CairoRunner {
       pc = programBase.add(program.mainPc());
       ap = executionBase.add(stack.size());
     }
+    // CL initialize_zero_segment: the mod builtins share one segment of zeros, added after the entry frame
+    Relocatable zeros = null;
+    for (SimpleBuiltin b : builtins) {
+      if (b instanceof io.cairn.vm.builtins.ModBuiltin mb) {
+        if (zeros == null) {
+          zeros = memory.addSegment();
+          for (int i = 0; i < io.cairn.vm.builtins.ModBuiltin.ZERO_SEGMENT_SIZE; i++) memory.write(zeros.add(i), 0);
+          zeroSegment = zeros.segment();
+        }
+        mb.setZeroValue(zeros);
+      }
+    }
     for (int i = 0; i < program.size(); i++) memory.write(programBase.add(i), program.word(i));
     for (int i = 0; i < stack.size(); i++) memory.write(executionBase.add(i), stack.get(i));
     for (int i = 0; i < program.size(); i++) memory.markAccessed(programBase.segment(), i);
@@ -184,6 +198,7 @@ public final class CairoRunner {
     endRun();
     readReturnValues();
     if (config.proofMode()) finalizeSegments();
+    if (config.secureRun()) SecurityChecks.verifySecureRunner(this);
   }
 
   /** A run that used up its {@code --max-steps}. */
@@ -196,6 +211,7 @@ public final class CairoRunner {
   private void endRun() {
     if (ended) throw new IllegalStateException("end_run called twice.");
     memory.relocateTemporarySegments();
+    SecurityChecks.verifyAutoDeductions(this);
     if (config.proofMode() && !config.disableTracePadding()) {
       runUntilSteps(nextPowerOfTwo(vm.steps()));
       while (!checkUsedCells()) {
@@ -299,7 +315,7 @@ public final class CairoRunner {
   public long memoryHoles() {
     long holes = 0;
     for (int s = 0; s < memory.segmentCount(); s++) {
-      if (vm.builtinAt(s) != null) continue;
+      if (vm.builtinAt(s) != null || s == zeroSegment) continue; // builtin-owned cells are not holes
       int size = memory.usedSize(s);
       long[] a = memory.cells(s);
       int accessed = 0;
@@ -384,28 +400,25 @@ public final class CairoRunner {
     for (int k = 1; k <= memory.tempSegmentCount(); k++)
       if (memory.usedSize(-k) > 0)
         throw new VmError("Temporary segment " + (-k) + " was not relocated (missing add_relocation_rule).");
-    long[] cells = new long[(int) addr * 4];
+    // relocate address values in place: the run is over and memory is not written again
+    long[][] segs = new long[n][];
+    int[] sizes = new int[n];
     for (int s = 0; s < n; s++) {
       long[] a = memory.cells(s);
       int used = memory.usedSize(s);
       for (int o = 0; o < used; o++) {
         int i = o * 4;
         long f = a[i + 3];
-        if (f >= 0) continue;
-        int j = (int) (bases[s] + o) * 4;
-        if ((f & Memory.RELOC) != 0) {
-          int vs = (int) a[i];
-          if (vs < 0) throw new VmError("Cannot relocate a value pointing into temporary segment " + vs + ".");
-          cells[j] = bases[vs] + a[i + 1];
-          cells[j + 1] = cells[j + 2] = 0;
-          cells[j + 3] = Memory.WRITTEN;
-        } else {
-          cells[j] = a[i];
-          cells[j + 1] = a[i + 1];
-          cells[j + 2] = a[i + 2];
-          cells[j + 3] = (f & Memory.LIMB3_MASK) | Memory.WRITTEN;
-        }
+        if (f >= 0 || (f & Memory.RELOC) == 0) continue;
+        int vs = (int) a[i];
+        if (vs < 0) throw new VmError("Cannot relocate a value pointing into temporary segment " + vs + ".");
+        a[i] = bases[vs] + a[i + 1];
+        a[i + 1] = 0;
+        a[i + 2] = 0;
+        a[i + 3] = Memory.WRITTEN | (f & Memory.ACCESSED);
       }
+      segs[s] = a;
+      sizes[s] = used;
     }
     long[] trace = null;
     if (vm.traceEnabled()) {
@@ -417,7 +430,7 @@ public final class CairoRunner {
         trace[t] = bases[CairoVm.traceSegment(x)] + CairoVm.traceOffset(x);
       }
     }
-    relocated = new RunOutput(this, bases, new RelocatedMemory(cells), trace);
+    relocated = new RunOutput(this, bases, new RelocatedMemory(segs, bases, sizes), trace);
     return relocated;
   }
 

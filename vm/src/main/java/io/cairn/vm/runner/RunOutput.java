@@ -3,6 +3,7 @@ package io.cairn.vm.runner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cairn.vm.builtins.SimpleBuiltin;
+import io.cairn.vm.memory.Relocatable;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,11 +54,19 @@ public record RunOutput(CairoRunner runner, long[] segmentBases, RelocatedMemory
   /** Memory file: per cell u64 LE address + 32-byte LE value, in address order (CL memory_dict.serialize). */
   public void writeMemory(OutputStream out) throws IOException {
     byte[] rec = new byte[40];
-    for (int a = 0; a < memory.size(); a++) {
-      if (!memory.has(a)) continue;
-      putLong(rec, 0, a);
-      for (int k = 0; k < 4; k++) putLong(rec, 8 + 8 * k, memory.limb(a, k));
-      out.write(rec);
+    for (int s = 0; s < memory.segmentCount(); s++) {
+      long[] cells = memory.cells(s);
+      long base = memory.base(s);
+      for (int o = 0; o < memory.usedSize(s); o++) {
+        int i = 4 * o;
+        if (cells[i + 3] >= 0) continue;
+        putLong(rec, 0, base + o);
+        putLong(rec, 8, cells[i]);
+        putLong(rec, 16, cells[i + 1]);
+        putLong(rec, 24, cells[i + 2]);
+        putLong(rec, 32, cells[i + 3] & io.cairn.vm.memory.Memory.LIMB3_MASK);
+        out.write(rec);
+      }
     }
   }
 
@@ -127,7 +136,12 @@ public record RunOutput(CairoRunner runner, long[] segmentBases, RelocatedMemory
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("trace_path", tracePath.toAbsolutePath().toString());
     m.put("memory_path", memoryPath.toAbsolutePath().toString());
-    for (SimpleBuiltin b : runner.builtins()) m.putAll(b.airPrivateInput(runner.memory()));
+    for (SimpleBuiltin b : runner.builtins()) {
+      if (b instanceof io.cairn.vm.builtins.ModBuiltin mb) {
+        Relocatable z = mb.zeroValue();
+        m.putAll(mb.airPrivateInput(runner.memory(), segmentBases[z.segment()] + z.offset()));
+      } else m.putAll(b.airPrivateInput(runner.memory()));
+    }
     return m;
   }
 

@@ -72,4 +72,23 @@ class LayoutTablesTest {
   private static String names(Layout l) {
     return l.builtins().stream().map(Layout.BuiltinDef::name).toList().toString();
   }
+
+  @Test
+  void dynamicLayoutReadsTheParamsFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path f = tmp.resolve("params.json");
+    StringBuilder sb = new StringBuilder("{\"rc_units\": 4, \"log_diluted_units_per_step\": 4, \"cpu_component_step\": 8, \"memory_units_per_step\": 8");
+    for (String b : List.of("pedersen:256", "range_check:8", "ecdsa:2048", "bitwise:16", "ec_op:1024", "keccak:2048", "poseidon:256",
+        "range_check96:8", "add_mod:128", "mul_mod:256")) {
+      String[] kv = b.split(":");
+      sb.append(", \"uses_").append(kv[0]).append("_builtin\": true, \"").append(kv[0]).append("_ratio\": ").append(kv[1]);
+      if (List.of("range_check96", "add_mod", "mul_mod").contains(kv[0])) sb.append(", \"").append(kv[0]).append("_ratio_den\": 1");
+    }
+    java.nio.file.Files.writeString(f, sb.append('}').toString());
+    Layout d = Layout.dynamic(f);
+    assertEquals(4, d.rcUnits());
+    assertEquals(Layout.ALL_BUILTINS, d.builtins().stream().map(Layout.BuiltinDef::name).toList());
+    assertEquals(128, d.builtin("add_mod").ratio());
+    assertEquals(1, d.dynamicParams().get("uses_keccak_builtin"));
+    assertThrows(IllegalArgumentException.class, () -> Layout.named("dynamic"));
+  }
 }

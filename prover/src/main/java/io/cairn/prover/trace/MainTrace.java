@@ -12,10 +12,24 @@ import java.util.Arrays;
  */
 public final class MainTrace {
   private final Felt[][] columns;
+  private final CpuColumns layout;
+  // memory pool units (unit k: address at row 2k, value at row 2k+1 of the pool column)
+  private final long[] unitAddress;
+  private final Felt[] unitValue;
+  private final boolean[] unitSet;
+  // range-check pool units (one per row of the offsets column)
+  private final long[] rcValue;
+  private final boolean[] rcSet;
 
-  private MainTrace(int nColumns, int rows) {
+  private MainTrace(int nColumns, int rows, CpuColumns layout) {
     columns = new Felt[nColumns][rows];
     for (Felt[] c : columns) Arrays.fill(c, Felt.ZERO);
+    this.layout = layout;
+    unitAddress = new long[rows / 2];
+    unitValue = new Felt[rows / 2];
+    unitSet = new boolean[rows / 2];
+    rcValue = new long[rows];
+    rcSet = new boolean[rows];
   }
 
   public int rows() {
@@ -43,7 +57,7 @@ public final class MainTrace {
   public static MainTrace cpu(RunOutput run, CpuColumns cols, int nColumns) {
     int steps = run.steps();
     if (Integer.bitCount(steps) != 1) throw new IllegalArgumentException("steps must be a power of two (proof mode), got " + steps);
-    MainTrace t = new MainTrace(nColumns, steps * CpuColumns.STEP);
+    MainTrace t = new MainTrace(nColumns, steps * CpuColumns.STEP, cols);
     RelocatedMemory mem = run.memory();
     for (int i = 0; i < steps; i++) t.writeStep(i, run.pc(i), run.ap(i), run.fp(i), mem, cols);
     return t;
@@ -56,9 +70,9 @@ public final class MainTrace {
       throw new IllegalArgumentException("step " + i + ": no instruction word at pc " + pc);
     int off0 = (int) (inst & 0xffff), off1 = (int) ((inst >>> 16) & 0xffff), off2 = (int) ((inst >>> 32) & 0xffff);
     int flags = (int) (inst >>> 48);
-    set(c.offsets(), base + c.off0(), Felt.of(off0));
-    set(c.offsets(), base + c.off1(), Felt.of(off1));
-    set(c.offsets(), base + c.off2(), Felt.of(off2));
+    rangeCheck(base + c.off0(), off0);
+    rangeCheck(base + c.off1(), off1);
+    rangeCheck(base + c.off2(), off2);
     // opcode range check: row j holds the flags shifted right by j, so that bit j = row j − 2·row j+1
     for (int j = 0; j < CpuColumns.STEP; j++) set(c.opcode(), base + j, Felt.of(flags >>> j));
 
@@ -93,8 +107,104 @@ public final class MainTrace {
   }
 
   private void write(int column, int addrRow, long addr, int valueRow, Felt value) {
-    set(column, addrRow, Felt.of(addr));
-    set(column, valueRow, value);
+    if (valueRow != addrRow + 1 || (addrRow & 1) != 0) throw new IllegalStateException("memory unit rows " + addrRow + "/" + valueRow);
+    memory(addrRow / 2, addr, value, false);
+  }
+
+  /** Writes memory unit k; a public-memory unit holds (0, 0) in the trace (its real pair enters the public product). */
+  private void memory(int unit, long addr, Felt value, boolean isPublic) {
+    if (unitSet[unit]) throw new IllegalStateException("memory unit " + unit + " written twice");
+    unitSet[unit] = true;
+    unitAddress[unit] = addr;
+    unitValue[unit] = value;
+    set(layout.memPool(), 2 * unit, isPublic ? Felt.ZERO : Felt.of(addr));
+    set(layout.memPool(), 2 * unit + 1, isPublic ? Felt.ZERO : value);
+  }
+
+  private void rangeCheck(int row, long value) {
+    if (rcSet[row]) throw new IllegalStateException("range-check unit " + row + " written twice");
+    rcSet[row] = true;
+    rcValue[row] = value;
+    set(layout.offsets(), row, Felt.of(value));
+  }
+
+  /**
+   * Completes the memory pool as Stone's {@code CpuAir} and {@code MemoryCell::Finalize} do: the public-memory units
+   * (every {@code publicMemoryStep} rows, offset 2) take the public memory in order, padded with its first pair; every
+   * other vacant unit takes the next address missing from [min, max] with value 0, then max+1 once none is left. The
+   * sorted memory column gets every unit's real (address, value), sorted by address.
+   *
+   * @param sortedColumn the column of memory/sorted (step 2)
+   */
+  public void finishMemory(long[] publicAddresses, Felt[] publicValues, int publicMemoryStep, int sortedColumn) {
+    if (publicAddresses.length == 0) throw new IllegalArgumentException("public memory is empty");
+    int publicUnits = rows() / publicMemoryStep;
+    if (publicAddresses.length > publicUnits)
+      throw new IllegalArgumentException("public memory has " + publicAddresses.length + " cells, the trace room for " + publicUnits);
+    for (int j = 0; j < publicUnits; j++) {
+      int k = j < publicAddresses.length ? j : 0;
+      memory((publicMemoryStep * j + 2) / 2, publicAddresses[k], publicValues[k], true);
+    }
+    long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+    for (int u = 0; u < unitSet.length; u++)
+      if (unitSet[u]) {
+        min = Math.min(min, unitAddress[u]);
+        max = Math.max(max, unitAddress[u]);
+      }
+    if (max - min + 1 > Integer.MAX_VALUE) throw new IllegalArgumentException("memory address range too large");
+    boolean[] used = new boolean[(int) (max - min + 1)];
+    for (int u = 0; u < unitSet.length; u++) if (unitSet[u]) used[(int) (unitAddress[u] - min)] = true;
+    long hole = min;
+    for (int u = 0; u < unitSet.length; u++) {
+      if (unitSet[u]) continue;
+      while (hole <= max && used[(int) (hole - min)]) hole++;
+      memory(u, hole, Felt.ZERO, false);
+      if (hole <= max) hole++;
+    }
+    while (hole <= max) {
+      if (!used[(int) (hole - min)])
+        throw new IllegalArgumentException("the trace has too few memory units to fill the holes of [" + min + ", " + max + "]");
+      hole++;
+    }
+    // sorted copy (values agree per address, so order among equal addresses does not matter)
+    long[] keys = new long[unitSet.length];
+    for (int u = 0; u < keys.length; u++) keys[u] = unitAddress[u] << 24 | u;
+    if (unitSet.length > 1 << 24) throw new IllegalStateException("too many memory units for the sort key");
+    Arrays.sort(keys);
+    for (int i = 0; i < keys.length; i++) {
+      int u = (int) (keys[i] & 0xffffff);
+      set(sortedColumn, 2 * i, Felt.of(unitAddress[u]));
+      set(sortedColumn, 2 * i + 1, unitValue[u]);
+    }
+  }
+
+  /**
+   * Completes the 16-bit range-check pool as Stone's {@code RangeCheckCell::Finalize} does: each vacant row takes the
+   * next value of [rcMin, rcMax] no used row holds, then rcMax; the sorted column gets all of them in order.
+   */
+  public void finishRangeCheck(long rcMin, long rcMax, int sortedColumn) {
+    if (rcMin >= rcMax) throw new IllegalArgumentException("rc_min " + rcMin + " must be below rc_max " + rcMax);
+    boolean[] used = new boolean[(int) (rcMax - rcMin + 1)];
+    for (int r = 0; r < rcSet.length; r++)
+      if (rcSet[r]) {
+        if (rcValue[r] < rcMin || rcValue[r] > rcMax)
+          throw new IllegalArgumentException("range-check value " + rcValue[r] + " at row " + r + " is outside [" + rcMin + ", " + rcMax + "]");
+        used[(int) (rcValue[r] - rcMin)] = true;
+      }
+    long hole = rcMin - 1;
+    for (int r = 0; r < rcSet.length; r++) {
+      if (rcSet[r]) continue;
+      while (hole != rcMax) {
+        hole++;
+        if (!used[(int) (hole - rcMin)]) break;
+      }
+      rangeCheck(r, hole);
+    }
+    for (hole++; hole <= rcMax; hole++)
+      if (!used[(int) (hole - rcMin)]) throw new IllegalArgumentException("too few range-check units to fill [" + rcMin + ", " + rcMax + "]");
+    long[] sorted = rcValue.clone();
+    Arrays.sort(sorted);
+    for (int r = 0; r < sorted.length; r++) set(sortedColumn, r, Felt.of(sorted[r]));
   }
 
   private static Felt value(RelocatedMemory mem, long addr, int step) {

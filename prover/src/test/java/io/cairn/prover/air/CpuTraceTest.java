@@ -75,4 +75,36 @@ class CpuTraceTest {
     bad.setForTest(CpuColumns.SMALL.registers(), 16 * 100 + CpuColumns.SMALL.ap(), Felt.of(run.ap(100) + 1));
     assertTrue(!failures(air, bad, ext, 0, 32).isEmpty());
   }
+
+  @Test
+  void memoryAndRangeCheckColumnsSatisfyTheirConstraints() throws Exception {
+    RunOutput run = smallFibonacci();
+    AirDescription air = AirDescription.load("small");
+    var pub =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(Fixtures.require("stone-proofs/small_fibonacci_cairo0_stone_v6_proof.json").toFile())
+            .get("public_input");
+    var pm = pub.get("public_memory");
+    long[] addrs = new long[pm.size()];
+    Felt[] vals = new Felt[pm.size()];
+    for (int i = 0; i < addrs.length; i++) {
+      addrs[i] = pm.get(i).get("address").asLong();
+      vals[i] = Felt.fromHex(pm.get(i).get("value").asText());
+    }
+    long rcMin = pub.get("rc_min").asLong(), rcMax = pub.get("rc_max").asLong();
+    MainTrace t = MainTrace.cpu(run, CpuColumns.SMALL, air.mainColumns);
+    t.finishMemory(addrs, vals, air.publicMemoryStep, 20);
+    t.finishRangeCheck(rcMin, rcMax, 2);
+    Map<String, Felt> ext = new HashMap<>();
+    ext.put("range_check_min_", Felt.of(rcMin));
+    ext.put("range_check_max_", Felt.of(rcMax));
+    // memory/diff_is_bit, is_func, initial_addr, public memory cells zero; range_check16 diff_is_bit, minimum, maximum
+    List<String> failed = new ArrayList<>(failures(air, t, ext, 36, 40));
+    failed.addAll(failures(air, t, ext, 44, 46));
+    assertTrue(failed.isEmpty(), () -> failed.size() + " failures, first: " + failed.subList(0, Math.min(5, failed.size())));
+    // the sorted memory is a function of the address: give one address a second value
+    t.setForTest(20, 2 * 40 + 1, t.get(20, 2 * 40 + 1).add(Felt.ONE));
+    t.setForTest(20, 2 * 41, t.get(20, 2 * 40));
+    assertTrue(!failures(air, t, ext, 36, 40).isEmpty());
+  }
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * memory pool's public-memory and hole cells, the sorted memory and range-check columns and the builtins are next.
  */
 public final class MainTrace {
-  private final Felt[][] columns;
+  private final long[][] columns; // Montgomery limbs, 4 per row
   private final CpuColumns layout;
   // memory pool units (unit k: address at row 2k, value at row 2k+1 of the pool column)
   private final long[] unitAddress;
@@ -22,8 +22,7 @@ public final class MainTrace {
   private final boolean[] rcSet;
 
   private MainTrace(int nColumns, int rows, CpuColumns layout) {
-    columns = new Felt[nColumns][rows];
-    for (Felt[] c : columns) Arrays.fill(c, Felt.ZERO);
+    columns = new long[nColumns][4 * rows];
     this.layout = layout;
     unitAddress = new long[rows / 2];
     unitValue = new Felt[rows / 2];
@@ -33,7 +32,12 @@ public final class MainTrace {
   }
 
   public int rows() {
-    return columns[0].length;
+    return columns[0].length / 4;
+  }
+
+  /** Column {@code c} as Montgomery limbs (4 per row, least significant first); shared, not a copy. */
+  public long[] column(int c) {
+    return columns[c];
   }
 
   public int columnCount() {
@@ -41,7 +45,7 @@ public final class MainTrace {
   }
 
   public Felt get(int column, int row) {
-    return columns[column][row];
+    return Felt.fromMontgomeryLimbs(columns[column], 4 * row);
   }
 
   /** Overwrites one cell (tests: a trace with a wrong cell must be rejected). */
@@ -50,7 +54,7 @@ public final class MainTrace {
   }
 
   void set(int column, int row, Felt v) {
-    columns[column][row] = v;
+    v.writeTo(columns[column], 4 * row);
   }
 
   /** The CPU component of a proof-mode run's trace (steps must be a power of two, as proof mode pads them). */

@@ -125,6 +125,21 @@ public final class MainTrace {
     set(layout.memPool(), 2 * unit + 1, isPublic ? Felt.ZERO : value);
   }
 
+  /** A builtin's memory access in memory-pool unit k (written before {@link #finishMemory}). */
+  void builtinMemory(int unit, long addr, Felt value) {
+    memory(unit, addr, value, false);
+  }
+
+  /**
+   * The builtins' part of the trace, before {@link #finishMemory}: so far Pedersen (layout small), every instance from
+   * {@code pedersenBegin}, with the inputs the run wrote.
+   */
+  public void writeBuiltins(RunOutput run, long pedersenBegin) {
+    RelocatedMemory mem = run.memory();
+    PedersenTrace.write(
+        this, pedersenBegin, a -> mem.has(a) ? Felt.fromCanonicalLimbs(mem.limb(a, 0), mem.limb(a, 1), mem.limb(a, 2), mem.limb(a, 3)) : null);
+  }
+
   private void rangeCheck(int row, long value) {
     if (rcSet[row]) throw new IllegalStateException("range-check unit " + row + " written twice");
     rcSet[row] = true;

@@ -38,6 +38,9 @@ class CpuTraceTest {
     return failures(air, t, null, external, fromIndex, toIndex);
   }
 
+  static final Felt[][] PEDERSEN = EcConstants.pedersenPoints();
+  static boolean withPedersenPoints;
+
   static List<String> failures(
       AirDescription air, MainTrace t, InteractionTrace it, Map<String, Felt> external, int fromIndex, int toIndex) {
     int n = t.rows();
@@ -51,7 +54,13 @@ class CpuTraceTest {
         int r = (row + e.row()) % n;
         mask[m] = e.column() < t.columnCount() ? t.get(e.column(), r) : it != null ? it.get(e.column() - t.columnCount(), r) : Felt.ZERO;
       }
-      Felt[] env = air.environment(mask, external, point, g, n, true);
+      Map<String, Felt> ext = external;
+      if (withPedersenPoints) {
+        ext = new HashMap<>(external);
+        ext.put("pedersen__points__x", PEDERSEN[0][row % 512]);
+        ext.put("pedersen__points__y", PEDERSEN[1][row % 512]);
+      }
+      Felt[] env = air.environment(mask, ext, point, g, n, true);
       for (AirDescription.Constraint c : air.constraints) {
         if (c.index() < fromIndex || c.index() > toIndex) continue;
         Boolean ok = air.holds(c, env);
@@ -97,6 +106,7 @@ class CpuTraceTest {
       addrs[i] = pi.publicMemory().get(i).address();
       vals[i] = pi.publicMemory().get(i).value();
     }
+    t.writeBuiltins(run, pi.segments().get("pedersen").beginAddr());
     t.finishMemory(addrs, vals, air.publicMemoryStep, 20);
     t.finishRangeCheck(pi.rcMin(), pi.rcMax(), 2);
     // the fixture's interaction elements (annotated; the verifier derives the same from its commitments)
@@ -120,6 +130,33 @@ class CpuTraceTest {
   }
 
   @Test
+  void pedersenBuiltinColumnsSatisfyTheirConstraints() {
+    RunOutput run = smallFibonacci();
+    AirDescription air = AirDescription.load("small");
+    StoneProof.PublicInput pi =
+        StoneProof.read(Fixtures.require("stone-proofs/small_fibonacci_cairo0_stone_v6_proof.json")).publicInput();
+    long begin = pi.segments().get("pedersen").beginAddr();
+    MainTrace t = MainTrace.cpu(run, CpuColumns.SMALL, air.mainColumns);
+    t.writeBuiltins(run, begin);
+    // unused instances hash (0, 0): the output cell is Pedersen(0, 0) (memory unit 64i+19 → pool row 128i+39)
+    assertEquals(io.cairn.crypto.hash.Pedersen.hash(Felt.ZERO, Felt.ZERO), t.get(19, 39));
+    assertEquals(Felt.of(begin + 2), t.get(19, 38));
+    Map<String, Felt> ext = new HashMap<>();
+    ext.put("pedersen__shift_point_x_", EcConstants.pedersenShiftX());
+    ext.put("pedersen__shift_point_y_", EcConstants.pedersenShiftY());
+    ext.put("initial_pedersen_addr_", Felt.of(begin));
+    withPedersenPoints = true;
+    try {
+      List<String> failed = failures(air, t, ext, 47, 134);
+      assertTrue(failed.isEmpty(), () -> failed.size() + " failures, first: " + failed.subList(0, Math.min(5, failed.size())));
+      t.setForTest(4, 300, t.get(4, 300).add(Felt.ONE));
+      assertTrue(!failures(air, t, ext, 47, 134).isEmpty());
+    } finally {
+      withPedersenPoints = false;
+    }
+  }
+
+  @Test
   void memoryAndRangeCheckColumnsSatisfyTheirConstraints() throws Exception {
     RunOutput run = smallFibonacci();
     AirDescription air = AirDescription.load("small");
@@ -136,6 +173,7 @@ class CpuTraceTest {
     }
     long rcMin = pub.get("rc_min").asLong(), rcMax = pub.get("rc_max").asLong();
     MainTrace t = MainTrace.cpu(run, CpuColumns.SMALL, air.mainColumns);
+    t.writeBuiltins(run, pub.get("memory_segments").get("pedersen").get("begin_addr").asLong());
     t.finishMemory(addrs, vals, air.publicMemoryStep, 20);
     t.finishRangeCheck(rcMin, rcMax, 2);
     Map<String, Felt> ext = new HashMap<>();

@@ -10,7 +10,7 @@ import io.cairn.crypto.hash.Pedersen;
  * (cairo-lang's CONSTANT_POINTS 0, 2, 250, 254, 502, taken from the Pedersen hash itself) and the ECDSA
  * generator, with their doublings.
  */
-final class EcConstants {
+public final class EcConstants {
   private EcConstants() {}
 
   static final Felt BETA = StarkCurve.BETA;
@@ -20,6 +20,20 @@ final class EcConstants {
 
   private static Felt[][] pedersen; // [x|y][512]
   private static Felt[][] ecdsa; // [x|y][256]
+
+  /** Pedersen's constant points as Stone's periodic columns: [x|y][512] (input 0's 256 rows, then input 1's). */
+  public static Felt[][] pedersenPoints() {
+    Felt[][] c = pedersenColumns();
+    return new Felt[][] {c[0].clone(), c[1].clone()};
+  }
+
+  public static Felt pedersenShiftX() {
+    return SHIFT_POINT.x();
+  }
+
+  public static Felt pedersenShiftY() {
+    return SHIFT_POINT.y();
+  }
 
   static synchronized Felt[][] pedersenColumns() {
     if (pedersen == null) {

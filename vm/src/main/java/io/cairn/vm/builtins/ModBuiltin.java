@@ -417,6 +417,9 @@ public final class ModBuiltin extends SimpleBuiltin {
       } else {
         BigInteger iv = ((IntValue) v).value();
         out = typ < N_WORDS ? hex(iv) : (Object) iv.longValueExact();
+        // After CairoRunner.relocate() the pointers are already absolute addresses (relocated in place).
+        if (typ == VALUES_PTR) valuesPtrs.put(idx, unrelocate(iv.longValueExact(), segmentBases));
+        else if (typ == OFFSETS_PTR) offsetsPtrs.put(idx, unrelocate(iv.longValueExact(), segmentBases));
       }
       res.computeIfAbsent(idx, k -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -467,5 +470,12 @@ public final class ModBuiltin extends SimpleBuiltin {
     m.put("instances", instances);
     m.put("zero_value_address", segmentBases[zeroValue.segment()] + zeroValue.offset());
     return Map.of(name, m);
+  }
+
+  /** The segment address of an absolute (relocated) one: segment bases ascend with the segment index. */
+  private Relocatable unrelocate(long address, long[] segmentBases) {
+    for (int seg = segmentBases.length - 1; seg >= 0; seg--)
+      if (segmentBases[seg] <= address) return new Relocatable(seg, address - segmentBases[seg]);
+    throw new VmError(name + " builtin: address " + address + " lies below every segment.");
   }
 }

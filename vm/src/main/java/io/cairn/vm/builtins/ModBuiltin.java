@@ -370,6 +370,29 @@ public final class ModBuiltin extends SimpleBuiltin {
           + ". Got: " + prev.n + ".");
   }
 
+  /**
+   * Marks the offsets-table and values-table cells of every used instance as accessed (CL {@code
+   * get_memory_accesses}): the prover reads them through the builtin, so they are not memory holes. Instances with
+   * missing pointers or offsets are skipped (the security checks report them).
+   */
+  public void markMemoryAccesses(Memory memory) {
+    int instances = usedInstances(memory);
+    for (int i = 0; i < instances; i++) {
+      Relocatable at = base.add((long) i * cellsPerInstance);
+      if (!(memory.get(at.add(VALUES_PTR)) instanceof Relocatable values)) continue;
+      if (!(memory.get(at.add(OFFSETS_PTR)) instanceof Relocatable offsets)) continue;
+      for (int k = 0; k < 3 * BATCH_SIZE; k++) {
+        Relocatable offsetAddr = offsets.add(k);
+        if (!(memory.get(offsetAddr) instanceof IntValue off) || off.value().bitLength() > 62) continue;
+        memory.markAccessed(offsetAddr.segment(), offsetAddr.offset());
+        for (int d = 0; d < N_WORDS; d++) {
+          Relocatable v = values.add(off.value().longValue() + d);
+          if (memory.get(v) != null) memory.markAccessed(v.segment(), v.offset());
+        }
+      }
+    }
+  }
+
   /** a, b, c of gate {@code j} of an instance; each must be fully written. */
   private BigInteger[] readGate(Memory memory, Inputs in, int j, int instance) {
     BigInteger[] out = new BigInteger[3];

@@ -115,6 +115,10 @@ class ModCircuitProgramTest {
     assertEquals(s, read384(r.memory(), values.add(8)));
     assertEquals(z, read384(r.memory(), values.add(12)));
     assertEquals(BigInteger.valueOf(7).multiply(BigInteger.valueOf(-3)).mod(P), z); // (−3 + 10)·(−3)
+    // The values and offsets tables are read by the builtin: none of their cells is a memory hole.
+    Relocatable addOffsets = r.memory().getRelocatable(r.builtin("add_mod").base().add(5));
+    for (int o = 0; o < 16; o++) assertTrue(r.memory().isAccessed(values.segment(), o), "values cell " + o);
+    for (int o = 0; o < 3; o++) assertTrue(r.memory().isAccessed(addOffsets.segment(), o), "offsets cell " + o);
     RunOutput out = r.relocate();
     Map<String, Object> pi = out.privateInput(Path.of("t"), Path.of("m"));
     @SuppressWarnings("unchecked")

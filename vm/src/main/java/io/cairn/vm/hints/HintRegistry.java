@@ -23,6 +23,7 @@ public final class HintRegistry {
     EcSecpHints.register(m);
     Sha256Hints.register(m);
     Uint384Hints.register(m);
+    ModHints.register(m);
     return Map.copyOf(m);
   }
 

@@ -212,6 +212,7 @@ public final class CairoRunner {
     if (ended) throw new IllegalStateException("end_run called twice.");
     memory.relocateTemporarySegments();
     SecurityChecks.verifyAutoDeductions(this);
+    for (SimpleBuiltin b : builtins) if (b instanceof io.cairn.vm.builtins.ModBuiltin mb) mb.markMemoryAccesses(memory);
     if (config.proofMode() && !config.disableTracePadding()) {
       runUntilSteps(nextPowerOfTwo(vm.steps()));
       while (!checkUsedCells()) {

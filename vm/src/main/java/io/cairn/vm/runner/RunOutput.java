@@ -138,8 +138,7 @@ public record RunOutput(CairoRunner runner, long[] segmentBases, RelocatedMemory
     m.put("memory_path", memoryPath.toAbsolutePath().toString());
     for (SimpleBuiltin b : runner.builtins()) {
       if (b instanceof io.cairn.vm.builtins.ModBuiltin mb) {
-        Relocatable z = mb.zeroValue();
-        m.putAll(mb.airPrivateInput(runner.memory(), segmentBases[z.segment()] + z.offset()));
+        m.putAll(mb.airPrivateInput(runner.memory(), segmentBases));
       } else m.putAll(b.airPrivateInput(runner.memory()));
     }
     return m;

@@ -69,6 +69,7 @@ public final class SecurityChecks {
       int seg = b.base().segment();
       int used = m.usedSize(seg);
       if (used == 0) continue;
+      if (b instanceof io.cairn.vm.builtins.ModBuiltin mb) mb.runSecurityChecks(m);
       int cells = b.cellsPerInstance(), inputs = b.inputCells();
       int instances = (used - 1) / cells + 1;
       for (int i = 0; i < instances; i++) {

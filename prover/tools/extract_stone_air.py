@@ -87,10 +87,22 @@ for name in ['kPedersenBuiltinRatio', 'kPedersenBuiltinRepetitions', 'kRangeChec
 m = re.search(r'InteractionParams interaction_params\{kNumColumnsFirst, kNumColumnsSecond, (\d+)\}', h_text)
 out.append(f'interaction_elements {m.group(1)}')
 
-# Periodic columns, in enum order.
+# Periodic columns, in enum order, with the name the constraints use; constant ones with their values and step.
 m = re.search(r'enum PeriodicColumns \{([^}]*)\}', h_text)
+expr_names = dict((k, v) for v, k in re.findall(
+    r'const FieldElementT& (\w+) =\s*periodic_columns\[k(\w+)PeriodicColumn\];', inl))
+auto_steps = dict(re.findall(
+    r'k(\w+)PeriodicColumnData, gen, FieldElementT::One\(\),\s*this->trace_length_, (\d+)\)', inl))
 for p in re.findall(r'k(\w+)PeriodicColumn\b', m.group(1)):
-    out.append(f'periodic {p}')
+    line = f'periodic {p} {expr_names[p]}'
+    if p in auto_steps:
+        data = re.search(r'k' + p + r'PeriodicColumnData = \{(.*?)\};', h_text, re.S).group(1)
+        values = [v or '0x0' for v in re.findall(
+            r'ConstexprFromBigInt\(\s*(0x[0-9a-fA-F]+)_Z\)|FieldElementT::Zero\(\)', data)]
+        size = int(re.search(r'std::array<FieldElementT, (\d+)>\s*k' + p + r'PeriodicColumnData', h_text).group(1))
+        assert len(values) == size, (p, len(values), size)
+        line += f' step {auto_steps[p]} values ' + ' '.join(values)
+    out.append(line)
 
 # Point exponents and shifts.
 body = inl[inl.index('::CreateCompositionPolynomial('):]

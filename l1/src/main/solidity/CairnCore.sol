@@ -87,8 +87,8 @@ contract CairnCore {
     );
     event OperatorChanged(address indexed operator, bool allowed);
     event VerifierChanged(address indexed verifier);
-    event ProgramHashChanged(uint256 programHash);
-    event ConfigHashChanged(uint256 configHash);
+    event ProgramHashChanged(address indexed changedBy, uint256 oldProgramHash, uint256 newProgramHash);
+    event ConfigHashChanged(address indexed changedBy, uint256 oldConfigHash, uint256 newConfigHash);
     event MessageCancellationDelayChanged(uint256 delay);
     event GovernorProposed(address indexed governor);
     event GovernorChanged(address indexed governor);
@@ -149,8 +149,8 @@ contract CairnCore {
         emit GovernorChanged(msg.sender);
         emit OperatorChanged(operator, true);
         emit VerifierChanged(address(verifier_));
-        emit ProgramHashChanged(programHash_);
-        emit ConfigHashChanged(configHash_);
+        emit ProgramHashChanged(msg.sender, 0, programHash_);
+        emit ConfigHashChanged(msg.sender, 0, configHash_);
         emit MessageCancellationDelayChanged(cancellationDelay_);
     }
 
@@ -416,7 +416,7 @@ contract CairnCore {
         return keccak256(abi.encode(programHash, keccak256(abi.encodePacked(programOutput))));
     }
 
-    function l1ToL2MessageHash(
+    function l1ToL2MsgHash(
         address fromAddress,
         uint256 toAddress,
         uint256 selector,
@@ -426,7 +426,7 @@ contract CairnCore {
         return _l1ToL2Hash(fromAddress, toAddress, messageNonce, selector, payload);
     }
 
-    function l2ToL1MessageHash(uint256 fromAddress, address toAddress, uint256[] calldata payload)
+    function l2ToL1MsgHash(uint256 fromAddress, address toAddress, uint256[] calldata payload)
         external
         pure
         returns (bytes32)
@@ -450,13 +450,13 @@ contract CairnCore {
     }
 
     function setProgramHash(uint256 programHash_) external onlyGovernor {
+        emit ProgramHashChanged(msg.sender, programHash, programHash_);
         programHash = programHash_;
-        emit ProgramHashChanged(programHash_);
     }
 
     function setConfigHash(uint256 configHash_) external onlyGovernor {
+        emit ConfigHashChanged(msg.sender, configHash, configHash_);
         configHash = configHash_;
-        emit ConfigHashChanged(configHash_);
     }
 
     function setMessageCancellationDelay(uint32 delay) external onlyGovernor {

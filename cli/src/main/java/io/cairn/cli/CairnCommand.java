@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
       // one line per command group, in the order the README lists them
       io.cairn.cli.hash.HashCommand.class,
       io.cairn.cli.hash.SelectorCommand.class,
+      io.cairn.cli.hash.AddressCommands.ContractAddress.class,
+      io.cairn.cli.hash.AddressCommands.StorageAddress.class,
       io.cairn.cli.tx.TxHashCommand.class,
       io.cairn.cli.signature.PublicKeyCommand.class,
       io.cairn.cli.signature.SignCommand.class,

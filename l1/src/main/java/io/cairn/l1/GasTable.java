@@ -1,8 +1,9 @@
 package io.cairn.l1;
 
 import io.cairn.crypto.field.Felt;
-import io.cairn.l1.da.StateDiff;
 import io.cairn.l1.da.StateDiffCodec;
+import io.cairn.starknet.block.BlockData.StateDiff;
+import io.cairn.starknet.block.BlockData.MessageToL1;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,16 +102,19 @@ public final class GasTable {
 
   /** Storage writes as a busy block makes them: small values, random keys, some nonces and deployments. */
   private static StateDiff realisticDiff(Random random, int contracts, int slots) {
-    TreeMap<Felt, StateDiff.ContractDiff> c = new TreeMap<>();
+    TreeMap<Felt, java.util.SortedMap<Felt, Felt>> storageDiffs = new TreeMap<>();
+    TreeMap<Felt, Felt> nonces = new TreeMap<>(), deployed = new TreeMap<>();
     for (int i = 0; i < contracts; i++) {
+      Felt address = Felt.of(new BigInteger(251, random));
       TreeMap<Felt, Felt> storage = new TreeMap<>();
       for (int k = 0; k < slots; k++) storage.put(Felt.of(new BigInteger(251, random)), Felt.of(random.nextInt(1_000_000)));
-      Felt nonce = i % 2 == 0 ? Felt.of(random.nextInt(100) + 1) : null;
-      Felt classHash = i % 10 == 0 ? Felt.of(new BigInteger(251, random)) : null;
-      c.put(Felt.of(new BigInteger(251, random)), new StateDiff.ContractDiff(nonce, classHash, storage));
+      storageDiffs.put(address, storage);
+      if (i % 2 == 0) nonces.put(address, Felt.of(random.nextInt(100) + 1));
+      if (i % 10 == 0) deployed.put(address, Felt.of(new BigInteger(251, random)));
     }
-    return new StateDiff(c, new TreeMap<>());
+    return new StateDiff(deployed, new TreeMap<>(), List.of(), storageDiffs, nonces);
   }
+
 
   /** Builds and proves consecutive outputs. */
   private static final class Sequencer {

@@ -3,6 +3,7 @@ package io.cairn.l1;
 import io.cairn.crypto.field.Felt;
 import io.cairn.l1.contracts.CairnCore;
 import io.cairn.l1.contracts.DevFactRegistry;
+import io.cairn.starknet.block.BlockData.MessageToL1;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -46,7 +47,7 @@ import org.web3j.utils.Numeric;
  *
  * <p>Every transaction is first estimated; a call the contract would refuse fails there with an {@link
  * L1RevertException} naming the custom error, without spending gas. Transactions are EIP-1559 with a max fee of twice
- * the current base fee plus the node's suggested tip.
+ * the current base fee plus the node's suggested tip. Use one client from one thread (nonces come from the node per send).
  */
 public final class L1Client implements AutoCloseable {
   /** Starknet's default cancellation delay: 5 days. */
@@ -291,13 +292,13 @@ public final class L1Client implements AutoCloseable {
 
   public byte[] contractL1ToL2Hash(MessageToL2 m) {
     requireCore();
-    return call(core.l1ToL2MessageHash(Numeric.toHexStringWithPrefixZeroPadded(m.fromAddress().toBigInteger(), 40),
+    return call(core.l1ToL2MsgHash(Numeric.toHexStringWithPrefixZeroPadded(m.fromAddress().toBigInteger(), 40),
         m.toAddress().toBigInteger(), m.selector().toBigInteger(), toBig(m.payload()), m.nonce().toBigInteger()));
   }
 
   public byte[] contractL2ToL1Hash(MessageToL1 m) {
     requireCore();
-    return call(core.l2ToL1MessageHash(m.fromAddress().toBigInteger(),
+    return call(core.l2ToL1MsgHash(m.fromAddress().toBigInteger(),
         Numeric.toHexStringWithPrefixZeroPadded(m.toAddress().toBigInteger(), 40), toBig(m.payload())));
   }
 

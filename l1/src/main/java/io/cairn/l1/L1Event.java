@@ -2,6 +2,7 @@ package io.cairn.l1;
 
 import io.cairn.crypto.field.Felt;
 import io.cairn.l1.contracts.CairnCore;
+import io.cairn.starknet.block.BlockData.MessageToL1;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

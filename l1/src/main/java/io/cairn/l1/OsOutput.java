@@ -1,6 +1,7 @@
 package io.cairn.l1;
 
 import io.cairn.crypto.field.Felt;
+import io.cairn.starknet.block.BlockData.MessageToL1;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +51,7 @@ public record OsOutput(
     w.add(Felt.ZERO); // full_output
     int sizeAt = w.size();
     w.add(Felt.ZERO);
-    for (MessageToL1 m : messagesToL1) w.addAll(m.words());
+    for (MessageToL1 m : messagesToL1) w.addAll(MessagesToL1.words(m));
     w.set(sizeAt, Felt.of(w.size() - sizeAt - 1));
     sizeAt = w.size();
     w.add(Felt.ZERO);
@@ -89,7 +90,7 @@ public record OsOutput(
     List<MessageToL1> toL1 = new ArrayList<>();
     while (offset < end) {
       int messageEnd = messageEnd(w, offset, 3, end, "L2->L1");
-      toL1.add(new MessageToL1(w.get(offset), w.get(offset + 1), w.subList(offset + 3, messageEnd)));
+      toL1.add(new MessageToL1(w.get(offset), w.get(offset + 1), List.copyOf(w.subList(offset + 3, messageEnd))));
       offset = messageEnd;
     }
     if (offset >= w.size()) throw new IllegalArgumentException("OS output ends at word " + offset + " before the L1->L2 segment size");

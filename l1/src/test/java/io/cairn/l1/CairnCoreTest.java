@@ -3,10 +3,12 @@ package io.cairn.l1;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.crypto.field.Felt;
 import io.cairn.l1.contracts.CairnCore;
-import io.cairn.l1.da.StateDiff;
+import io.cairn.l1.da.StateDiffCodec;
+import io.cairn.starknet.block.BlockData.MessageToL1;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +70,9 @@ class CairnCoreTest {
     // A node rebuilds the diff from the transaction alone.
     OsOutput onChain = operator.osOutputOf(r.transactionHash());
     assertEquals(first, onChain);
-    assertEquals(chain.randomDiffWithSeed(3, 4), io.cairn.l1.da.StateDiffCodec.decode(onChain.dataAvailability()));
+    assertEquals(chain.randomDiffWithSeed(3, 4), StateDiffCodec.decode(onChain.dataAvailability()));
 
-    OsOutput second = chain.next(List.of(), List.of(), StateDiff.EMPTY);
+    OsOutput second = chain.next(List.of(), List.of(), StateDiffCodec.empty());
     prove(second);
     assertEquals(1, operator.state().blockNumber());
   }
@@ -85,7 +87,7 @@ class CairnCoreTest {
 
   @Test
   void rejectedWithoutTheFact() {
-    OsOutput out = chain.next(List.of(), List.of(), StateDiff.EMPTY);
+    OsOutput out = chain.next(List.of(), List.of(), StateDiffCodec.empty());
     L1RevertException e = assertThrows(L1RevertException.class, () -> operator.updateState(out));
     assertEquals("FactNotRegistered", e.errorName());
     assertEquals(List.of(Numeric.toHexString(out.fact(TestChain.PROGRAM_HASH))), e.arguments());
@@ -93,14 +95,14 @@ class CairnCoreTest {
 
   @Test
   void rejectedWhenTheFactIsForAnotherProgram() {
-    OsOutput out = chain.next(List.of(), List.of(), StateDiff.EMPTY);
+    OsOutput out = chain.next(List.of(), List.of(), StateDiffCodec.empty());
     operator.registerFact(out.fact(TestChain.PROGRAM_HASH.add(Felt.ONE)));
     assertEquals("FactNotRegistered", assertThrows(L1RevertException.class, () -> operator.updateState(out)).errorName());
   }
 
   @Test
   void rejectedWhenTheOutputNamesAnotherProgram() {
-    OsOutput good = chain.next(List.of(), List.of(), StateDiff.EMPTY);
+    OsOutput good = chain.next(List.of(), List.of(), StateDiffCodec.empty());
     OsOutput out = new OsOutput(good.prevRoot(), good.newRoot(), good.prevBlockNumber(), good.newBlockNumber(),
         good.prevBlockHash(), good.newBlockHash(), Felt.of(7), good.configHash(), List.of(), List.of(), good.dataAvailability());
     operator.registerFact(out.fact(TestChain.PROGRAM_HASH));
@@ -109,14 +111,14 @@ class CairnCoreTest {
 
   @Test
   void rejectedWhenContinuityBreaks() {
-    prove(chain.next(List.of(), List.of(), StateDiff.EMPTY));
+    prove(chain.next(List.of(), List.of(), StateDiffCodec.empty()));
     assertRejected("StateRootMismatch", w -> set(w, 0, chain.root.add(Felt.ONE)));
     assertRejected("BlockHashMismatch", w -> set(w, 4, chain.blockHash.add(Felt.ONE)));
     assertRejected("BlockNumberMismatch", w -> set(w, 2, Felt.of(5)));
     assertRejected("BlockNumberNotIncreasing", w -> set(w, 3, chain.blockNumber));
     assertRejected("ConfigHashMismatch", w -> set(w, 7, Felt.of(1)));
     // And the untouched output still goes through.
-    prove(chain.next(List.of(), List.of(), StateDiff.EMPTY));
+    prove(chain.next(List.of(), List.of(), StateDiffCodec.empty()));
   }
 
   @Test
@@ -128,20 +130,54 @@ class CairnCoreTest {
     assertRejected("MalformedOutput", w -> set(w, 10, Felt.of(w.size())));
     // A message whose payload size runs past its segment.
     MessageToL1 m = new MessageToL1(Felt.of(0x1234), L1Client.ethAddressFelt(user.account()), List.of(Felt.ONE));
-    OsOutput withMessage = chain.next(List.of(m), List.of(), StateDiff.EMPTY);
+    OsOutput withMessage = chain.next(List.of(m), List.of(), StateDiffCodec.empty());
     List<BigInteger> words = L1Client.toBig(withMessage.words());
     words.set(13, BigInteger.valueOf(9));
     operator.registerFact(OsOutput.fact(TestChain.PROGRAM_HASH, felts(words)));
     assertEquals("MalformedOutput", assertThrows(L1RevertException.class, () -> operator.updateState(words)).errorName());
     // A word outside the field.
-    List<BigInteger> big = L1Client.toBig(chain.next(List.of(), List.of(), StateDiff.EMPTY).words());
+    List<BigInteger> big = L1Client.toBig(chain.next(List.of(), List.of(), StateDiffCodec.empty()).words());
     big.set(1, Felt.MODULUS);
     assertEquals("WordNotInField", assertThrows(L1RevertException.class, () -> operator.updateState(big)).errorName());
   }
 
+  @Test
+  void javaParserAndContractAgreeOnMutatedSegmentSizes() {
+    java.util.Random r = new java.util.Random(3);
+    MessageToL1 toL1 = new MessageToL1(Felt.of(0x77), L1Client.ethAddressFelt(user.account()), List.of(Felt.ONE, Felt.TWO));
+    int accepted = 0;
+    for (int i = 0; i < 12; i++) {
+      OsOutput base = chain.next(List.of(toL1), List.of(), chain.randomDiff(1, 2));
+      List<Felt> words = new ArrayList<>(base.words());
+      // Words 10 (L2->L1 size), 13 (payload size) and 16 (L1->L2 size) shape the layout; perturb one of them.
+      int at = new int[] {10, 13, 16}[i % 3];
+      words.set(at, Felt.of(Math.max(0, words.get(at).longValueExact() + r.nextInt(7) - 3)));
+      boolean javaAccepts;
+      try {
+        OsOutput.parse(words);
+        javaAccepts = true;
+      } catch (IllegalArgumentException e) {
+        javaAccepts = false;
+      }
+      operator.registerFact(OsOutput.fact(TestChain.PROGRAM_HASH, words));
+      boolean contractAccepts;
+      try {
+        operator.updateState(L1Client.toBig(words));
+        chain.accepted(OsOutput.parse(words));
+        contractAccepts = true;
+      } catch (L1RevertException e) {
+        assertEquals("MalformedOutput", e.errorName(), e.getMessage());
+        contractAccepts = false;
+      }
+      assertEquals(javaAccepts, contractAccepts, "mutation " + i + " of word " + at + ": " + words.subList(10, 18));
+      if (contractAccepts) accepted++;
+    }
+    assertTrue(accepted > 0 && accepted < 12, "both outcomes must occur, accepted " + accepted);
+  }
+
   /** Mutates a valid next output, registers the mutated output's fact, and expects {@code error}. */
   private void assertRejected(String error, UnaryOperator<List<Felt>> mutation) {
-    List<Felt> words = mutation.apply(new ArrayList<>(chain.next(List.of(), List.of(), StateDiff.EMPTY).words()));
+    List<Felt> words = mutation.apply(new ArrayList<>(chain.next(List.of(), List.of(), StateDiffCodec.empty()).words()));
     operator.registerFact(OsOutput.fact(TestChain.PROGRAM_HASH, words));
     L1RevertException e = assertThrows(L1RevertException.class, () -> operator.updateState(L1Client.toBig(words)));
     assertEquals(error, e.errorName(), e.getMessage());
@@ -179,7 +215,7 @@ class CairnCoreTest {
     // The next message gets the next nonce.
     assertEquals(Felt.ONE, user.sendMessageToL2(to, selector, List.of(), FEE).message().nonce());
 
-    TxReport r = prove(chain.next(List.of(), List.of(sent.message()), StateDiff.EMPTY));
+    TxReport r = prove(chain.next(List.of(), List.of(sent.message()), StateDiffCodec.empty()));
     var consumed = CairnCore.getConsumedMessageToL2Events(r.receipt()).get(0);
     assertEquals(user.account(), consumed.fromAddress);
     assertEquals(L1Client.toBig(payload), consumed.payload);
@@ -187,7 +223,7 @@ class CairnCoreTest {
     assertEquals(FEE, operator.accruedFees());
 
     // Listing it again is refused: it was consumed.
-    OsOutput again = chain.next(List.of(), List.of(sent.message()), StateDiff.EMPTY);
+    OsOutput again = chain.next(List.of(), List.of(sent.message()), StateDiffCodec.empty());
     operator.registerFact(again.fact(TestChain.PROGRAM_HASH));
     assertEquals("MessageToL2NotPending", assertThrows(L1RevertException.class, () -> operator.updateState(again)).errorName());
   }
@@ -205,19 +241,19 @@ class CairnCoreTest {
     Felt from = chain.randomFelt();
     List<Felt> payload = List.of(Felt.of(3), chain.randomFelt());
     MessageToL1 m = new MessageToL1(from, L1Client.ethAddressFelt(user.account()), payload);
-    TxReport r = prove(chain.next(List.of(m), List.of(), StateDiff.EMPTY));
+    TxReport r = prove(chain.next(List.of(m), List.of(), StateDiffCodec.empty()));
     var logged = CairnCore.getLogMessageToL1Events(r.receipt()).get(0);
     assertEquals(from.toBigInteger(), logged.fromAddress);
     assertEquals(user.account(), logged.toAddress);
-    assertArrayEquals(m.hash(), user.contractL2ToL1Hash(m));
-    assertEquals(BigInteger.ONE, user.l2ToL1Messages(m.hash()));
+    assertArrayEquals(MessagesToL1.hash(m), user.contractL2ToL1Hash(m));
+    assertEquals(BigInteger.ONE, user.l2ToL1Messages(MessagesToL1.hash(m)));
 
     // Only the recipient can consume it: for anyone else the hash differs.
     assertEquals("NoMessageToConsume", assertThrows(L1RevertException.class,
         () -> operator.use(user.coreAddress(), operator.registryAddress()).consumeMessageFromL2(from, payload)).errorName());
     TxReport c = user.consumeMessageFromL2(from, payload);
     assertEquals(1, CairnCore.getConsumedMessageToL1Events(c.receipt()).size());
-    assertEquals(BigInteger.ZERO, user.l2ToL1Messages(m.hash()));
+    assertEquals(BigInteger.ZERO, user.l2ToL1Messages(MessagesToL1.hash(m)));
     assertEquals("NoMessageToConsume", assertThrows(L1RevertException.class, () -> user.consumeMessageFromL2(from, payload)).errorName());
   }
 
@@ -239,14 +275,14 @@ class CairnCoreTest {
     assertEquals("NoMessageToCancel", assertThrows(L1RevertException.class, () -> user.cancelL1ToL2Message(m)).errorName());
 
     // A cancelled message can no longer be consumed by L2.
-    OsOutput out = chain.next(List.of(), List.of(m), StateDiff.EMPTY);
+    OsOutput out = chain.next(List.of(), List.of(m), StateDiffCodec.empty());
     operator.registerFact(out.fact(TestChain.PROGRAM_HASH));
     assertEquals("MessageToL2NotPending", assertThrows(L1RevertException.class, () -> operator.updateState(out)).errorName());
   }
 
   @Test
   void onlyOperatorsUpdateState() {
-    OsOutput out = chain.next(List.of(), List.of(), StateDiff.EMPTY);
+    OsOutput out = chain.next(List.of(), List.of(), StateDiffCodec.empty());
     operator.registerFact(out.fact(TestChain.PROGRAM_HASH));
     assertEquals("NotOperator", assertThrows(L1RevertException.class, () -> user.updateState(out)).errorName());
   }
@@ -259,7 +295,7 @@ class CairnCoreTest {
       MessageToL2 toL2 = new MessageToL2(L1Client.ethAddressFelt(user.account()), chain.randomFelt(), Felt.of(n * 1000L), chain.randomFelt(), payload);
       assertArrayEquals(toL2.hash(), user.contractL1ToL2Hash(toL2));
       MessageToL1 toL1 = new MessageToL1(chain.randomFelt(), L1Client.ethAddressFelt(operator.account()), payload);
-      assertArrayEquals(toL1.hash(), user.contractL2ToL1Hash(toL1));
+      assertArrayEquals(MessagesToL1.hash(toL1), user.contractL2ToL1Hash(toL1));
     }
   }
 }

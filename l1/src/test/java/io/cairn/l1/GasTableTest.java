@@ -17,11 +17,7 @@ class GasTableTest {
         L1Client user = L1Client.connect(ANVIL.rpcUrl(), Anvil.DEV_PRIVATE_KEY_2)) {
       GasTable.Result result = GasTable.measure(operator, user);
       Map<String, Long> gas = new HashMap<>();
-      for (GasTable.Row r : result.rows()) {
-        gas.put(r.operation(), r.gasUsed());
-        System.out.printf("%-55s %,12d  %s%n", r.operation(), r.gasUsed(), r.note());
-      }
-      System.out.println("hardfork " + result.hardfork() + ", DA gas per 1000 words " + result.daGasPer1000Words());
+      for (GasTable.Row r : result.rows()) gas.put(r.operation(), r.gasUsed());
       assertAtMost(gas, "updateState, 1 message each way, no DA", 142_933);
       assertAtMost(gas, "sendMessageToL2 (2-word payload)", 75_348);
       assertAtMost(gas, "consumeMessageFromL2 (2-word payload)", 29_842);

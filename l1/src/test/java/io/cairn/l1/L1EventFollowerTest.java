@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.crypto.field.Felt;
-import io.cairn.l1.da.StateDiff;
+import io.cairn.l1.da.StateDiffCodec;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -84,11 +84,22 @@ class L1EventFollowerTest {
   }
 
   @Test
+  void aReorgDeeperThanTheWindowIsAnErrorNotASilentMiss() {
+    L1EventFollower f = new L1EventFollower(client.web3j(), client.coreAddress(), deployedAt, 0, 2);
+    send(1);
+    mine(3);
+    assertEquals(1, f.poll().size());
+    client.rpc("anvil_reorg", 4, List.of());
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, f::poll);
+    assertTrue(e.getMessage().contains("deeper than the follower's window of 2 blocks"), e.getMessage());
+  }
+
+  @Test
   void snapshotRevertUndoesAStateUpdateTheFollowerHadDelivered() {
     L1EventFollower f = follower(1);
     TestChain chain = new TestChain(7);
     Object snapshot = client.rpc("evm_snapshot");
-    OsOutput out = chain.next(List.of(), List.of(), StateDiff.EMPTY);
+    OsOutput out = chain.next(List.of(), List.of(), StateDiffCodec.empty());
     client.registerFact(out.fact(TestChain.PROGRAM_HASH));
     client.updateState(out);
     mine(1);

@@ -1,8 +1,9 @@
 package io.cairn.l1;
 
 import io.cairn.crypto.field.Felt;
-import io.cairn.l1.da.StateDiff;
+import io.cairn.starknet.block.BlockData.StateDiff;
 import io.cairn.l1.da.StateDiffCodec;
+import io.cairn.starknet.block.BlockData.MessageToL1;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Random;
@@ -49,13 +50,17 @@ final class TestChain {
   }
 
   private static StateDiff randomDiff(Random random, int contracts, int slotsEach) {
-    TreeMap<Felt, StateDiff.ContractDiff> c = new TreeMap<>();
+    TreeMap<Felt, java.util.SortedMap<Felt, Felt>> storageDiffs = new TreeMap<>();
+    TreeMap<Felt, Felt> nonces = new TreeMap<>(), deployed = new TreeMap<>();
     for (int i = 0; i < contracts; i++) {
+      Felt address = Felt.of(new BigInteger(251, random));
       TreeMap<Felt, Felt> storage = new TreeMap<>();
       for (int k = 0; k < slotsEach; k++) storage.put(Felt.of(new BigInteger(251, random)), Felt.of(random.nextInt(1000)));
-      c.put(Felt.of(new BigInteger(251, random)), new StateDiff.ContractDiff(
-          i % 2 == 0 ? Felt.of(i + 1) : null, i % 3 == 0 ? Felt.of(new BigInteger(251, random)) : null, storage));
+      if (!storage.isEmpty()) storageDiffs.put(address, storage);
+      if (i % 2 == 0) nonces.put(address, Felt.of(i + 1));
+      if (i % 3 == 0) deployed.put(address, Felt.of(new BigInteger(251, random)));
     }
-    return new StateDiff(c, new TreeMap<>());
+    return new StateDiff(deployed, new TreeMap<>(), List.of(), storageDiffs, nonces);
   }
+
 }

@@ -25,6 +25,19 @@ public final class CrashChild {
   }
 
   public static void main(String[] args) {
+    // If the parent dies, stdin closes: exit rather than commit forever as an orphan.
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() >= 0) {}
+              } catch (java.io.IOException ignored) {
+                // treated as end of input
+              }
+              Runtime.getRuntime().halt(3);
+            });
+    watchdog.setDaemon(true);
+    watchdog.start();
     Path dir = Path.of(args[0]);
     long seed = Long.parseLong(args[1]);
     StateStore store = new StateStore(RocksKeyValueStore.open(dir, false, 16 << 20), TestHashes.fakeCommitment());

@@ -48,29 +48,33 @@ class CrashSafetyTest {
                   Long.toString(SEED))
               .redirectErrorStream(true)
               .start();
-      BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-      StringBuilder early = new StringBuilder();
-      String first;
-      while ((first = out.readLine()) != null && !first.startsWith("ready ")) early.append(first).append('\n');
-      assertTrue(first != null, "child did not start:\n" + early);
-      Thread reader =
-          new Thread(
-              () -> {
-                try {
-                  for (String line; (line = out.readLine()) != null; )
-                    if (line.startsWith("committed ")) reported.set(Long.parseLong(line.substring(10)));
-                } catch (Exception ignored) {
-                  // the pipe breaks when the child dies
-                }
-              });
-      reader.start();
-      // Let it get into its stride (one block committed), then kill it at a random moment.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (reported.get() < 0 && System.nanoTime() < deadline) Thread.sleep(5);
-      Thread.sleep(rnd.nextInt(700));
-      child.destroyForcibly(); // SIGKILL
+      Thread reader = null;
+      try {
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder early = new StringBuilder();
+        String first;
+        while ((first = out.readLine()) != null && !first.startsWith("ready ")) early.append(first).append('\n');
+        assertTrue(first != null, "child did not start:\n" + early);
+        reader =
+            new Thread(
+                () -> {
+                  try {
+                    for (String line; (line = out.readLine()) != null; )
+                      if (line.startsWith("committed ")) reported.set(Long.parseLong(line.substring(10)));
+                  } catch (Exception ignored) {
+                    // the pipe breaks when the child dies
+                  }
+                });
+        reader.start();
+        // Let it get into its stride (one block committed), then kill it at a random moment.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (reported.get() < 0 && System.nanoTime() < deadline) Thread.sleep(5);
+        Thread.sleep(rnd.nextInt(700));
+      } finally {
+        child.destroyForcibly(); // SIGKILL, also when an assertion above failed: never leave the child running
+      }
       assertTrue(child.waitFor(10, TimeUnit.SECONDS));
-      reader.join(2000);
+      reader.join(5000); // every line the child wrote before dying has been read
 
       try (StateStore store = new StateStore(RocksKeyValueStore.open(db, false, 8 << 20), sc)) {
         long head = store.head();

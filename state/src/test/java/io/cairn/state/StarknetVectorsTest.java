@@ -35,7 +35,6 @@ class StarknetVectorsTest {
       })
   void patriciaPathsVectors(String file) throws IOException {
     JsonNode v = JSON.readTree(Fixtures.require(file).toFile());
-    TestHashes.assumeRealHashes();
     int height = v.get("height").asInt();
     PatriciaTrie trie = new PatriciaTrie(height, Pedersen::hash);
     Map<Felt, Felt> leaves = new HashMap<>();
@@ -68,7 +67,6 @@ class StarknetVectorsTest {
   @Test
   void stateCommitmentMinimal() throws IOException {
     JsonNode v = JSON.readTree(Fixtures.require("starknet-hashes/inline_vectors.json").toFile()).get("state_commitment_minimal");
-    TestHashes.assumeRealHashes();
     try (StateStore store = StateStore.inMemory()) {
       StateDiff.Builder b = StateDiff.builder();
       v.get("storage").fields().forEachRemaining(c -> c.getValue().fields().forEachRemaining(

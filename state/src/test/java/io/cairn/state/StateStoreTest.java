@@ -1,7 +1,9 @@
 package io.cairn.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.crypto.field.Felt;
 import io.cairn.state.kv.InMemoryKeyValueStore;
@@ -101,6 +103,51 @@ class StateStoreTest {
       assertEquals(Felt.of(6), store.reader(1).storageAt(c, k));
       assertEquals(Felt.ONE, store.reader(1).nonceAt(c));
       assertEquals(Felt.ZERO, store.reader(0).nonceAt(c));
+    }
+  }
+
+  @Test
+  void aContractEmptiedOfEverythingLeavesTheContractsTrie() {
+    try (StateStore store = new StateStore(new InMemoryKeyValueStore(), SC)) {
+      Felt keep = Felt.of(0x10), gone = Felt.of(0x20);
+      BlockRoots only = store.commit(StateDiff.builder().storage(keep, Felt.ONE, Felt.ONE).build());
+      store.commit(StateDiff.builder().storage(gone, Felt.of(5), Felt.of(6)).nonce(gone, Felt.ZERO).build());
+      BlockRoots after = store.commit(StateDiff.builder().storage(gone, Felt.of(5), Felt.ZERO).build());
+      assertEquals(only.contractsRoot(), after.contractsRoot());
+      // With a class hash it stays, even with empty storage.
+      BlockRoots deployed = store.commit(StateDiff.builder().deploy(gone, Felt.of(0xc)).build());
+      StateModel m = new StateModel();
+      m.storage.put(keep, new java.util.HashMap<>(Map.of(Felt.ONE, Felt.ONE)));
+      m.classHashes.put(gone, Felt.of(0xc));
+      assertEquals(m.roots(SC).contractsRoot(), deployed.contractsRoot());
+      assertNotEquals(only.contractsRoot(), deployed.contractsRoot());
+    }
+  }
+
+  @Test
+  void classDefinitionsAreReadableFromTheirBlockOnAndRevertedWithIt() {
+    try (StateStore store = new StateStore(new InMemoryKeyValueStore(), SC)) {
+      Felt sierra = Felt.of(0x51e), legacy = Felt.of(0x1e6);
+      store.commit(StateDiff.empty());
+      StateWriter w = store.writer();
+      w.declareClass(sierra, Felt.of(0xca5),
+          new ClassDefinition(sierra, ClassDefinition.Kind.SIERRA, "{\"sierra\":1}".getBytes(), "{\"casm\":1}".getBytes()));
+      w.declareDeprecatedClass(legacy, new ClassDefinition(legacy, ClassDefinition.Kind.LEGACY, "{\"legacy\":1}".getBytes(), null));
+      BlockRoots r = w.commit();
+      assertEquals(SC.classesTrie().get(r.classesRoot(), store.nodes(), sierra), SC.classLeaf(Felt.of(0xca5)));
+      assertEquals(Felt.ZERO, SC.classesTrie().get(r.classesRoot(), store.nodes(), legacy), "Cairo 0 classes stay out of the trie");
+      ClassDefinition d = store.reader(1).classDefinition(sierra).orElseThrow();
+      assertEquals("{\"casm\":1}", new String(d.casm()));
+      assertEquals(ClassDefinition.Kind.LEGACY, store.reader(1).classDefinition(legacy).orElseThrow().kind());
+      assertEquals(Felt.of(0xca5), store.reader(1).compiledClassHash(sierra));
+      assertTrue(store.reader(0).classDefinition(sierra).isEmpty());
+      assertEquals(Felt.ZERO, store.reader(0).compiledClassHash(sierra));
+      store.commit(StateDiff.builder().migrate(sierra, Felt.of(0xb1a4e)).build());
+      assertEquals(Felt.of(0xb1a4e), store.reader(2).compiledClassHash(sierra));
+      assertEquals(Felt.of(0xca5), store.reader(1).compiledClassHash(sierra));
+      store.revertTo(0);
+      assertTrue(store.reader(0).classDefinition(sierra).isEmpty());
+      assertTrue(store.keyValueStore().get(io.cairn.state.kv.Column.CLASS_DEFINITIONS, Codec.felt(sierra)) == null);
     }
   }
 

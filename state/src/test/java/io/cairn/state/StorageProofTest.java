@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class StorageProofTest {
   private static final StateCommitment SC = TestHashes.fakeCommitment();
 
+  /** Proofs go through their RPC JSON form before being verified, so the JSON mapping is checked too. */
   @Test
   void proofsAtPastBlocksVerifyAgainstTheirRootsAndTamperingFails() {
     Random rnd = new Random(7);
@@ -41,7 +42,7 @@ class StorageProofTest {
         }
         List<Felt> classes = new ArrayList<>(m.compiled.keySet());
         classes.add(Felt.of(0xdead));
-        StorageProof p = store.storageProof(b, classes, contracts, keys);
+        StorageProof p = StorageProofJson.fromJson(StorageProofJson.toJson(store.storageProof(b, classes, contracts, keys), null));
         assertEquals(store.roots(b).orElseThrow().globalRoot(), p.globalRoot(SC));
         for (Felt c : classes)
           assertEquals(m.compiled.containsKey(c) ? SC.classLeaf(m.compiled.get(c)) : Felt.ZERO, p.verifyClass(SC, c));

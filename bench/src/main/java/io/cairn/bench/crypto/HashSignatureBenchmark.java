@@ -4,10 +4,6 @@ import io.cairn.crypto.ec.Ecdsa;
 import io.cairn.crypto.field.Felt;
 import io.cairn.crypto.hash.Pedersen;
 import io.cairn.crypto.hash.Poseidon;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,70 +29,34 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class HashSignatureBenchmark {
   private static final int POOL = 64;
-  private final Felt[] a = new Felt[POOL], b = new Felt[POOL], keys = new Felt[POOL], pubs = new Felt[POOL],
-      msgs = new Felt[POOL];
-  private final Ecdsa.Signature[] sigs = new Ecdsa.Signature[POOL];
-  private final List<List<Felt>> tens = new ArrayList<>();
-  private final com.swmansion.starknet.data.types.Felt[] ja = new com.swmansion.starknet.data.types.Felt[POOL],
-      jb = new com.swmansion.starknet.data.types.Felt[POOL], jkeys = new com.swmansion.starknet.data.types.Felt[POOL],
-      jpubs = new com.swmansion.starknet.data.types.Felt[POOL], jr = new com.swmansion.starknet.data.types.Felt[POOL],
-      js = new com.swmansion.starknet.data.types.Felt[POOL],
-      jmsgs = new com.swmansion.starknet.data.types.Felt[POOL];
-  private final List<List<com.swmansion.starknet.data.types.Felt>> jtens = new ArrayList<>();
+  private SampleInputs in;
   private final long[] limbs = new long[8 * POOL];
   private final long[] out = new long[4];
   private int i;
 
-  private static com.swmansion.starknet.data.types.Felt jvm(Felt f) {
-    return new com.swmansion.starknet.data.types.Felt(f.toBigInteger());
-  }
-
   @Setup
   public void setup() {
-    Random rnd = new Random(7);
+    Pedersen.precompute(); // the 12-bit tables a long-running process switches to
+    in = new SampleInputs(POOL, 7);
     for (int k = 0; k < POOL; k++) {
-      a[k] = Felt.fromBigIntegerReduced(new BigInteger(252, rnd));
-      b[k] = Felt.fromBigIntegerReduced(new BigInteger(252, rnd));
-      keys[k] = Felt.of(new BigInteger(250, rnd).add(BigInteger.ONE));
-      msgs[k] = Felt.of(new BigInteger(251, rnd));
-      jmsgs[k] = jvm(msgs[k]);
-      a[k].writeTo(limbs, 8 * k);
-      b[k].writeTo(limbs, 8 * k + 4);
-      pubs[k] = Ecdsa.publicKey(keys[k]);
-      sigs[k] = Ecdsa.sign(keys[k], msgs[k]);
-      ja[k] = jvm(a[k]);
-      jb[k] = jvm(b[k]);
-      jkeys[k] = jvm(keys[k]);
-      jpubs[k] = jvm(pubs[k]);
-      jr[k] = jvm(sigs[k].r());
-      js[k] = jvm(sigs[k].s());
-      List<Felt> ten = new ArrayList<>();
-      List<com.swmansion.starknet.data.types.Felt> jten = new ArrayList<>();
-      for (int e = 0; e < 10; e++) {
-        Felt f = Felt.fromBigIntegerReduced(new BigInteger(252, rnd));
-        ten.add(f);
-        jten.add(jvm(f));
-      }
-      tens.add(ten);
-      jtens.add(jten);
+      in.a[k].writeTo(limbs, 8 * k);
+      in.b[k].writeTo(limbs, 8 * k + 4);
     }
     // same answers on both sides
     for (int k = 0; k < 4; k++) {
-      check("pedersen", Pedersen.hash(a[k], b[k]), com.swmansion.starknet.crypto.StarknetCurve.pedersen(ja[k], jb[k]));
-      check("public key", pubs[k], com.swmansion.starknet.crypto.StarknetCurve.getPublicKey(jkeys[k]));
-      var theirs = com.swmansion.starknet.crypto.StarknetCurve.sign(jkeys[k], jmsgs[k]);
-      if (!theirs.getR().getValue().equals(sigs[k].r().toBigInteger())
-          || !theirs.getS().getValue().equals(sigs[k].s().toBigInteger()))
-        System.err.println("note: starknet-jvm signs " + msgs[k] + " with another k: r " + theirs.getR().hexString()
-            + " vs ours " + sigs[k].r());
-      if (!com.swmansion.starknet.crypto.StarknetCurve.verify(jpubs[k], jmsgs[k], jr[k], js[k]))
+      check("pedersen", Pedersen.hash(in.a[k], in.b[k]), com.swmansion.starknet.crypto.StarknetCurve.pedersen(in.ja[k], in.jb[k]));
+      check("public key", in.pubs[k], com.swmansion.starknet.crypto.StarknetCurve.getPublicKey(in.jkeys[k]));
+      // starknet-jvm draws k with BouncyCastle's textbook RFC 6979 (the hash truncated to 252 bits), cairo-lang and
+      // we without that truncation: the signatures differ, but each side must accept the other's
+      var theirs = com.swmansion.starknet.crypto.StarknetCurve.sign(in.jkeys[k], in.jmsgs[k]);
+      if (!com.swmansion.starknet.crypto.StarknetCurve.verify(in.jpubs[k], in.jmsgs[k], in.jr[k], in.js[k]))
         throw new IllegalStateException("starknet-jvm rejects our signature " + k);
-      if (!Ecdsa.verify(pubs[k], msgs[k], Felt.of(theirs.getR().getValue()),
-          Felt.of(theirs.getS().getValue())))
+      if (!Ecdsa.verify(in.pubs[k], in.msgs[k], Felt.of(theirs.getR().getValue()), Felt.of(theirs.getS().getValue())))
         throw new IllegalStateException("we reject starknet-jvm's signature " + k);
       try {
-        check("poseidon", Poseidon.hash(a[k], b[k]), com.swmansion.starknet.crypto.Poseidon.poseidonHash(ja[k], jb[k]));
-        check("poseidon many", Poseidon.hashMany(tens.get(k)), com.swmansion.starknet.crypto.Poseidon.poseidonHash(jtens.get(k)));
+        check("poseidon", Poseidon.hash(in.a[k], in.b[k]), com.swmansion.starknet.crypto.Poseidon.poseidonHash(in.ja[k], in.jb[k]));
+        check("poseidon many", Poseidon.hashMany(in.tens.get(k)),
+            com.swmansion.starknet.crypto.Poseidon.poseidonHash(in.jtens.get(k)));
       } catch (UnsupportedOperationException notYetMerged) {
         // Poseidon lands from another branch; its benchmarks fail until then
       }
@@ -115,7 +75,7 @@ public class HashSignatureBenchmark {
   @Benchmark
   public Felt pedersen() {
     int k = next();
-    return Pedersen.hash(a[k], b[k]);
+    return Pedersen.hash(in.a[k], in.b[k]);
   }
 
   @Benchmark
@@ -128,52 +88,52 @@ public class HashSignatureBenchmark {
   @Benchmark
   public com.swmansion.starknet.data.types.Felt pedersenStarknetJvm() {
     int k = next();
-    return com.swmansion.starknet.crypto.StarknetCurve.pedersen(ja[k], jb[k]);
+    return com.swmansion.starknet.crypto.StarknetCurve.pedersen(in.ja[k], in.jb[k]);
   }
 
   @Benchmark
   public Felt poseidon2() {
     int k = next();
-    return Poseidon.hash(a[k], b[k]);
+    return Poseidon.hash(in.a[k], in.b[k]);
   }
 
   @Benchmark
   public com.swmansion.starknet.data.types.Felt poseidon2StarknetJvm() {
     int k = next();
-    return com.swmansion.starknet.crypto.Poseidon.poseidonHash(ja[k], jb[k]);
+    return com.swmansion.starknet.crypto.Poseidon.poseidonHash(in.ja[k], in.jb[k]);
   }
 
   @Benchmark
   public Felt poseidonMany10() {
-    return Poseidon.hashMany(tens.get(next()));
+    return Poseidon.hashMany(in.tens.get(next()));
   }
 
   @Benchmark
   public com.swmansion.starknet.data.types.Felt poseidonMany10StarknetJvm() {
-    return com.swmansion.starknet.crypto.Poseidon.poseidonHash(jtens.get(next()));
+    return com.swmansion.starknet.crypto.Poseidon.poseidonHash(in.jtens.get(next()));
   }
 
   @Benchmark
   public Ecdsa.Signature ecdsaSign() {
     int k = next();
-    return Ecdsa.sign(keys[k], msgs[k]);
+    return Ecdsa.sign(in.keys[k], in.msgs[k]);
   }
 
   @Benchmark
   public Object ecdsaSignStarknetJvm() {
     int k = next();
-    return com.swmansion.starknet.crypto.StarknetCurve.sign(jkeys[k], jmsgs[k]);
+    return com.swmansion.starknet.crypto.StarknetCurve.sign(in.jkeys[k], in.jmsgs[k]);
   }
 
   @Benchmark
   public boolean ecdsaVerify() {
     int k = next();
-    return Ecdsa.verify(pubs[k], msgs[k], sigs[k].r(), sigs[k].s());
+    return Ecdsa.verify(in.pubs[k], in.msgs[k], in.sigs[k].r(), in.sigs[k].s());
   }
 
   @Benchmark
   public boolean ecdsaVerifyStarknetJvm() {
     int k = next();
-    return com.swmansion.starknet.crypto.StarknetCurve.verify(jpubs[k], jmsgs[k], jr[k], js[k]);
+    return com.swmansion.starknet.crypto.StarknetCurve.verify(in.jpubs[k], in.jmsgs[k], in.jr[k], in.js[k]);
   }
 }

@@ -20,17 +20,18 @@ import java.util.Random;
  * The state's figures at scale, timed by hand because the store is built once (minutes), not per JMH fork:
  *
  * <ol>
- *   <li>build a RocksDB state of 1,000 contracts × 1,000 storage slots (1M leaves) in 100 blocks of 10,000 writes;
+ *   <li>build a RocksDB state of 1,000 contracts × 1,000 storage slots (1M leaves) in 2 blocks of 500,000 writes;
  *   <li>root update for a diff of 10,000 storage writes over 1,000 contracts (half overwrites, half new slots):
  *       roots only, and a full durable commit;
  *   <li>1,000 more small blocks, then storage reads per second at the head and at the block 1,000 back;
  *   <li>disk bytes per leaf after compaction.
  * </ol>
  *
- * Run: {@code java -cp bench/target/benchmarks.jar io.cairn.bench.state.StateScaleBench [DIR]}.
+ * Run: {@code java --enable-native-access=ALL-UNNAMED -Xmx8g -cp bench/target/benchmarks.jar io.cairn.bench.state.StateScaleBench DIR [measure]}
+ * ("measure" re-measures a store built by an earlier run).
  */
 public final class StateScaleBench {
-  private static final int CONTRACTS = 1000, SLOTS = 1000, BUILD_BLOCKS = 100;
+  private static final int CONTRACTS = 1000, SLOTS = 1000, BUILD_BLOCKS = 2;
 
   private static final java.util.concurrent.atomic.LongAdder PEDERSEN_CALLS = new java.util.concurrent.atomic.LongAdder();
 
@@ -49,6 +50,7 @@ public final class StateScaleBench {
       for (int k = 0; k < SLOTS; k++) keys[c][k] = randomFelt(rnd);
     }
 
+    boolean measureOnly = args.length > 1 && args[1].equals("measure");
     RocksKeyValueStore kv = RocksKeyValueStore.open(dir, true, 512L << 20);
     // Counting the hashes makes the figures portable: time ≈ hashes × hash cost ÷ cores, whatever the load.
     StateCommitment counted =
@@ -61,6 +63,10 @@ public final class StateScaleBench {
             (x, y, z) -> Poseidon.hashMany(x, y, z),
             PatriciaTrie.STARKNET_HEIGHT);
     try (StateStore store = new StateStore(kv, counted)) {
+      if (measureOnly) {
+        measure(store, kv, contracts, keys, rnd);
+        return;
+      }
       long t0 = System.nanoTime();
       int perBlock = SLOTS / BUILD_BLOCKS;
       for (int b = 0; b < BUILD_BLOCKS; b++) {
@@ -70,7 +76,7 @@ public final class StateScaleBench {
           for (int k = b * perBlock; k < (b + 1) * perBlock; k++) d.storage(contracts[c], keys[c][k], Felt.of(1 + rnd.nextInt(1 << 30)));
         }
         store.commit(d.build());
-        if (b % 20 == 19) System.out.printf("  built %d blocks, %.1f s%n", b + 1, secs(t0));
+        System.out.printf("  built %d blocks, %.1f s%n", b + 1, secs(t0));
       }
       System.out.printf("build: %d leaves in %d blocks: %.1f s (%.1f µs/leaf), %d Pedersen hashes%n",
           CONTRACTS * SLOTS, BUILD_BLOCKS, secs(t0), (System.nanoTime() - t0) / 1e3 / (CONTRACTS * SLOTS), PEDERSEN_CALLS.sum());
@@ -119,6 +125,22 @@ public final class StateScaleBench {
     }
   }
 
+  /** Re-measures an already built store (second argument "measure"): CPU time as well as wall time. */
+  private static void measure(StateStore store, RocksKeyValueStore kv, Felt[] contracts, Felt[][] keys, Random rnd) {
+    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    for (int i = 0; i < 3; i++) {
+      StateDiff d = tenThousandWrites(rnd, contracts, keys);
+      long w = System.nanoTime(), c = os.getProcessCpuTime(), h = PEDERSEN_CALLS.sum();
+      store.rootsAfter(d);
+      System.out.printf("root update (roots only), 10,000 writes / 1,000 contracts: wall %.2f s, process CPU %.2f s, %d Pedersen hashes (load %.1f)%n",
+          secs(w), (os.getProcessCpuTime() - c) / 1e9, PEDERSEN_CALLS.sum() - h, os.getSystemLoadAverage());
+    }
+    long head = store.head();
+    readRate("head", store.reader(head), contracts, keys, rnd);
+    readRate("head - 1000 (block " + (head - 1000) + ")", store.reader(head - 1000), contracts, keys, rnd);
+    System.out.printf("disk: %.0f bytes per leaf%n", (double) kv.diskBytes() / (CONTRACTS * SLOTS));
+  }
+
   private static void pedersenSpeed() {
     Felt a = Felt.of(12345), b = Felt.of(67890);
     for (int i = 0; i < 20_000; i++) a = Pedersen.hash(a, b);
@@ -147,12 +169,15 @@ public final class StateScaleBench {
       ks[i] = rnd.nextInt(SLOTS);
     }
     for (int i = 0; i < 20_000; i++) r.storageAt(contracts[cs[i]], keys[cs[i]][ks[i]]); // warm-up
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu = threads.getCurrentThreadCpuTime();
     long s = System.nanoTime();
     long nonZero = 0;
     for (int i = 20_000; i < n; i++) if (!r.storageAt(contracts[cs[i]], keys[cs[i]][ks[i]]).isZero()) nonZero++;
     double sec = secs(s);
-    System.out.printf("storage reads at %s: %.0f reads/s (%.1f µs each, one thread, %d non-zero)%n",
-        label, (n - 20_000) / sec, sec * 1e6 / (n - 20_000), nonZero);
+    double cpuUs = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / (n - 20_000);
+    System.out.printf("storage reads at %s: %.0f reads/s (%.1f µs wall, %.1f µs CPU each, one thread, %d non-zero)%n",
+        label, (n - 20_000) / sec, sec * 1e6 / (n - 20_000), cpuUs, nonZero);
   }
 
   private static Felt randomFelt(Random rnd) {

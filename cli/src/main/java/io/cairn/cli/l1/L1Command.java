@@ -11,7 +11,8 @@ import io.cairn.l1.L1EventFollower;
 import io.cairn.l1.MessageToL2;
 import io.cairn.l1.OsOutput;
 import io.cairn.l1.TxReport;
-import io.cairn.l1.da.StateDiff;
+import io.cairn.starknet.block.BlockData.StateDiff;
+import java.util.TreeSet;
 import io.cairn.l1.da.StateDiffCodec;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -147,7 +148,7 @@ public final class L1Command implements Runnable {
 
   /** The node, for commands that only read. */
   static final class ReadOptions {
-    @Option(names = "--rpc-url", defaultValue = "http://127.0.0.1:8545", paramLabel = "URL",
+    @Option(names = {"--rpc-url", "--rpc"}, defaultValue = "http://127.0.0.1:8545", paramLabel = "URL",
         description = "Ethereum JSON-RPC endpoint (default: ${DEFAULT-VALUE}).")
     String rpcUrl;
   }
@@ -337,7 +338,7 @@ public final class L1Command implements Runnable {
       for (String s : payload) p.add(Felt.parse(s));
       try (L1Client c = rpc.connect()) {
         ObjectNode n = Json.tx(c.use(core, null).consumeMessageFromL2(Felt.parse(from), p));
-        n.put("messageHash", Json.hex(new io.cairn.l1.MessageToL1(Felt.parse(from), L1Client.ethAddressFelt(c.account()), p).hash()));
+        n.put("messageHash", Json.hex(io.cairn.l1.MessagesToL1.hash(new io.cairn.starknet.block.BlockData.MessageToL1(Felt.parse(from), L1Client.ethAddressFelt(c.account()), p))));
         out(Json.print(n));
         return 0;
       }
@@ -385,7 +386,8 @@ public final class L1Command implements Runnable {
   }
 
   @Command(name = "events", mixinStandardHelpOptions = true,
-      description = "Print CairnCore's events that have the given number of confirmations, one JSON object per line.")
+      description = {"Print CairnCore's events once they have the given number of confirmations, one JSON object per "
+          + "line; with --polls 0, keep following (reorged events are printed again as \"reverted\")."})
   static final class Events extends JsonCommand {
     @Mixin ReadOptions read;
 
@@ -398,19 +400,31 @@ public final class L1Command implements Runnable {
     @Option(names = "--confirmations", defaultValue = "0", description = "Blocks on top before an event is printed (default 0).")
     int confirmations;
 
+    @Option(names = "--polls", defaultValue = "1", description = "How many times to poll (default 1; 0 = until interrupted).")
+    long polls;
+
+    @Option(names = "--poll-interval", defaultValue = "1000", paramLabel = "MS", description = "Pause between polls (default ${DEFAULT-VALUE} ms).")
+    long pollInterval;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+      if (polls < 0) throw new IllegalArgumentException("--polls must be >= 0, got " + polls);
       try (L1Client c = L1Client.readOnly(read.rpcUrl)) {
         L1EventFollower f = new L1EventFollower(c.web3j(), core, fromBlock, confirmations, 256);
-        for (L1EventFollower.Change change : f.poll()) {
-          ObjectNode n = Json.MAPPER.createObjectNode();
-          n.put("change", change instanceof L1EventFollower.Change.Confirmed ? "confirmed" : "reverted");
-          L1Event e = change.event();
-          n.put("event", e.getClass().getSimpleName());
-          n.put("blockNumber", e.position().blockNumber());
-          n.put("transactionHash", e.position().transactionHash());
-          n.put("detail", e.toString());
-          out(n.toString());
+        for (long i = 0; polls == 0 || i < polls; i++) {
+          if (i > 0) Thread.sleep(pollInterval);
+          for (L1EventFollower.Change change : f.poll()) {
+            ObjectNode n = Json.MAPPER.createObjectNode();
+            n.put("change", change instanceof L1EventFollower.Change.Confirmed ? "confirmed" : "reverted");
+            L1Event e = change.event();
+            n.put("event", e.getClass().getSimpleName());
+            n.put("blockNumber", e.position().blockNumber());
+            n.put("blockHash", e.position().blockHash());
+            n.put("transactionHash", e.position().transactionHash());
+            n.put("logIndex", e.position().logIndex());
+            n.put("detail", e.toString());
+            out(n.toString());
+          }
         }
         return 0;
       }
@@ -445,12 +459,17 @@ public final class L1Command implements Runnable {
       n.put("newRoot", out.newRoot().toHex());
       n.put("newBlockNumber", out.newBlockNumber().toBigInteger());
       ObjectNode contracts = n.putObject("contracts");
-      for (Map.Entry<Felt, StateDiff.ContractDiff> e : diff.contracts().entrySet()) {
-        ObjectNode cn = contracts.putObject(e.getKey().toHex());
-        if (e.getValue().newNonce() != null) cn.put("nonce", e.getValue().newNonce().toHex());
-        if (e.getValue().newClassHash() != null) cn.put("classHash", e.getValue().newClassHash().toHex());
+      TreeSet<Felt> touched = new TreeSet<>(diff.storageDiffs().keySet());
+      touched.addAll(diff.nonces().keySet());
+      touched.addAll(diff.deployedContracts().keySet());
+      for (Felt address : touched) {
+        ObjectNode cn = contracts.putObject(address.toHex());
+        if (diff.nonces().containsKey(address)) cn.put("nonce", diff.nonces().get(address).toHex());
+        if (diff.deployedContracts().containsKey(address)) cn.put("classHash", diff.deployedContracts().get(address).toHex());
         ObjectNode storage = cn.putObject("storage");
-        for (Map.Entry<Felt, Felt> s : e.getValue().storage().entrySet()) storage.put(s.getKey().toHex(), s.getValue().toHex());
+        for (Map.Entry<Felt, Felt> s : diff.storageDiffs().getOrDefault(address, new java.util.TreeMap<>()).entrySet()) {
+          storage.put(s.getKey().toHex(), s.getValue().toHex());
+        }
       }
       ObjectNode classes = n.putObject("declaredClasses");
       for (Map.Entry<Felt, Felt> e : diff.declaredClasses().entrySet()) classes.put(e.getKey().toHex(), e.getValue().toHex());
@@ -463,7 +482,7 @@ public final class L1Command implements Runnable {
       description = {"Measure the gas of every CairnCore operation on a fresh deployment.",
           "Starts its own anvil on a free 127.0.0.1 port unless --rpc-url is given (which needs two funded dev keys: anvil's)."})
   static final class Gas extends JsonCommand {
-    @Option(names = "--rpc-url", paramLabel = "URL", description = "Use this anvil instead of starting one.")
+    @Option(names = {"--rpc-url", "--rpc"}, paramLabel = "URL", description = "Use this anvil instead of starting one.")
     String rpcUrl;
 
     @Option(names = "--json", description = "Print JSON instead of a Markdown table.")

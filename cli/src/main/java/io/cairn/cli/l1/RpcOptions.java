@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /** The node and the signing key, the same two flags on every command that talks to L1. */
 final class RpcOptions {
-  @Option(names = "--rpc-url", defaultValue = "http://127.0.0.1:8545", paramLabel = "URL",
+  @Option(names = {"--rpc-url", "--rpc"}, defaultValue = "http://127.0.0.1:8545", paramLabel = "URL",
       description = "Ethereum JSON-RPC endpoint (default: ${DEFAULT-VALUE}, where `cairn l1 anvil` listens).")
   String rpcUrl;
 

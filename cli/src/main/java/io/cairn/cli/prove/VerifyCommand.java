@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Verify a Stone proof (cpu_air_prover's JSON) of a Cairo execution: layouts recursive and small,",
-      "poseidon3 channel. Prints the program hash (compute_program_hash_chain, bootloader version 0), the",
-      "output hash keccak256(abi.encodePacked(output)) and the fact keccak256(abi.encode(programHash, outputHash)).",
+      "Verify a Stone proof (cpu_air_prover's JSON) of a Cairo execution: layouts recursive, small and starknet;",
+      "poseidon3 or keccak256 channel. Prints the program hash (compute_program_hash_chain, bootloader version 0),",
+      "the output hash keccak256(abi.encodePacked(output)) and the fact keccak256(abi.encode(programHash, outputHash)).",
       "Exit 0 valid, 1 invalid (naming the failed check), 2 malformed input."
     })
 public final class VerifyCommand implements Callable<Integer> {
@@ -46,16 +46,20 @@ public final class VerifyCommand implements Callable<Integer> {
     try {
       r = StoneVerifier.verify(parsed, stoneVersion);
     } catch (VerificationException e) {
-      spec.commandLine().getErr().println("cairn: invalid proof: " + e.getMessage());
+      String hint =
+          e.check().equals("OODS")
+              ? " (the public input, or the Stone version: this check used --stone-version " + stoneVersion + ")"
+              : "";
+      spec.commandLine().getErr().println("cairn: invalid proof: " + e.getMessage() + hint);
       return ExitCodes.NEGATIVE;
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
     HexFormat hex = HexFormat.of();
     out.println("valid proof (layout " + r.layout() + ", " + parsed.publicInput().nSteps() + " steps, verified in " + ms + " ms)");
-    out.println("program hash: " + r.programHash().toHex());
+    out.println("program hash: " + (r.programHash() != null ? r.programHash().toHex() : "unavailable (" + r.programHashUnavailable() + ")"));
     out.println("output: [" + String.join(", ", r.output().stream().map(f -> f.toHex()).toList()) + "]");
     out.println("output hash:  0x" + hex.formatHex(r.outputHash()));
-    out.println("fact:         0x" + hex.formatHex(r.fact()));
+    out.println("fact:         " + (r.fact() != null ? "0x" + hex.formatHex(r.fact()) : "unavailable"));
     return ExitCodes.OK;
   }
 }

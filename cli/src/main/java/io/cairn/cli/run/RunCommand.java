@@ -66,6 +66,12 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = {"--air-private-input", "--air_private_input"}, paramLabel = "FILE", description = "Write Stone's private input JSON (needs --trace-file and --memory-file)")
   Path airPrivateInput;
 
+  @Option(
+      names = {"--secure-run", "--secure_run"},
+      negatable = true,
+      description = "Run cairo-run's post-run security checks (default: on, off in proof mode)")
+  Boolean secureRun;
+
   @Option(names = {"--max-steps", "--max_steps"}, paramLabel = "N", description = "Fail if the end is not reached within N steps")
   Long maxSteps;
 
@@ -99,7 +105,10 @@ public final class RunCommand implements Callable<Integer> {
       hints.setProgramInput(input);
     }
     boolean needTrace = proofMode || traceFile != null || airPublicInput != null;
-    RunConfig cfg = new RunConfig(l, proofMode, maxSteps == null ? Long.MAX_VALUE : maxSteps, needTrace, false);
+    RunConfig cfg =
+        new RunConfig(
+            l, proofMode, maxSteps == null ? Long.MAX_VALUE : maxSteps, needTrace, false,
+            secureRun == null ? !proofMode : secureRun);
     CairoRunner runner = new CairoRunner(p, cfg, hints);
     RunOutput result;
     try {

@@ -1,13 +1,18 @@
 package io.cairn.cli.state;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.crypto.field.Felt;
 import io.cairn.state.BlockRoots;
 import io.cairn.state.StateDiffJson;
 import io.cairn.state.StateStore;
+import io.cairn.state.StorageProofJson;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +29,7 @@ import picocli.CommandLine.Spec;
       StateCommand.GetNonce.class,
       StateCommand.GetClassHash.class,
       StateCommand.Root.class,
+      StateCommand.Proof.class,
       StateCommand.Apply.class,
       StateCommand.Revert.class
     })
@@ -43,25 +49,35 @@ public final class StateCommand implements Runnable {
     return StateStore.open(db);
   }
 
-  /** Options shared by the reads: the block to read at. */
-  abstract static class Read implements Callable<Integer> {
+  /** A command on one block of an existing store: {@code --block N}, the head by default. */
+  abstract static class AtBlock implements Callable<Integer> {
     @ParentCommand StateCommand parent;
     @Spec CommandSpec spec;
 
-    @Option(names = "--block", paramLabel = "N", description = "Read as of block N (default: the head).")
+    @Option(names = "--block", paramLabel = "N", description = "As of block N (default: the head).")
     Long block;
 
-    abstract Felt read(StateStore store, long block);
+    abstract void run(StateStore store, long block, PrintWriter out) throws Exception;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
       try (StateStore store = parent.openExisting()) {
         long b = block != null ? block : store.head();
         if (b < -1 || b > store.head())
           throw new IllegalArgumentException("--block " + b + ": the store holds blocks 0.." + store.head());
-        spec.commandLine().getOut().println(read(store, b).toHex());
+        run(store, b, spec.commandLine().getOut());
       }
       return 0;
+    }
+  }
+
+  /** Reads of one value. */
+  abstract static class Read extends AtBlock {
+    abstract Felt read(StateStore store, long block);
+
+    @Override
+    void run(StateStore store, long b, PrintWriter out) {
+      out.println(read(store, b).toHex());
     }
   }
 
@@ -100,22 +116,42 @@ public final class StateCommand implements Runnable {
       name = "root",
       mixinStandardHelpOptions = true,
       description = "Prints the global root, the contracts root and the classes root after a block, one per line.")
-  static final class Root implements Callable<Integer> {
-    @ParentCommand StateCommand parent;
-    @Spec CommandSpec spec;
+  static final class Root extends AtBlock {
+    @Override
+    void run(StateStore store, long b, PrintWriter out) {
+      print(out, store.roots(b).orElseThrow());
+    }
+  }
 
-    @Option(names = "--block", paramLabel = "N", description = "After block N (default: the head).")
-    Long block;
+  @Command(
+      name = "proof",
+      mixinStandardHelpOptions = true,
+      description = "Prints Merkle proofs as starknet_getStorageProof's result (JSON; global_roots without block_hash).")
+  static final class Proof extends AtBlock {
+    @Option(names = "--class", paramLabel = "CLASS_HASH", description = "A class hash to prove (repeatable).")
+    List<String> classes = new ArrayList<>();
+
+    @Option(names = "--contract", paramLabel = "ADDRESS", description = "A contract to prove (repeatable).")
+    List<String> contracts = new ArrayList<>();
+
+    @Option(names = "--storage-key", paramLabel = "ADDRESS:KEY", description = "A storage slot to prove (repeatable).")
+    List<String> storageKeys = new ArrayList<>();
 
     @Override
-    public Integer call() {
-      try (StateStore store = parent.openExisting()) {
-        long b = block != null ? block : store.head();
-        BlockRoots r =
-            store.roots(b).orElseThrow(() -> new IllegalArgumentException("--block " + b + ": the store holds blocks 0.." + store.head()));
-        print(spec.commandLine().getOut(), r);
+    void run(StateStore store, long b, PrintWriter out) throws Exception {
+      List<Felt> cs = new ArrayList<>(), as = new ArrayList<>();
+      for (String c : classes) cs.add(felt("--class", c));
+      for (String a : contracts) as.add(felt("--contract", a));
+      Map<Felt, List<Felt>> keys = new LinkedHashMap<>();
+      for (String sk : storageKeys) {
+        int colon = sk.indexOf(':');
+        if (colon < 0) throw new IllegalArgumentException("--storage-key " + sk + ": expected ADDRESS:KEY");
+        keys.computeIfAbsent(felt("--storage-key", sk.substring(0, colon)), x -> new ArrayList<>())
+            .add(felt("--storage-key", sk.substring(colon + 1)));
       }
-      return 0;
+      if (b < 0) throw new IllegalArgumentException("--block: the store holds no block to prove against");
+      var json = StorageProofJson.toJson(store.storageProof(b, cs, as, keys), null);
+      out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
     }
   }
 

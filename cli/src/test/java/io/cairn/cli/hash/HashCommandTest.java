@@ -72,11 +72,26 @@ class HashCommandTest {
   }
 
   @Test
+  void addresses() {
+    // starknet-rs test_get_contract_address and test_get_storage_var_address (inline_vectors.json)
+    ok(
+        "0xda27ef7c3869c3a6cc6a0f7bf07a51c3e590825adba8a51cae27d815839eec",
+        "contract-address",
+        "--class-hash", "0x750cd490a7cd1572411169eaa8be292325990d33c5d4733655fe6b926985062",
+        "--salt", "0x18a7a329d1d85b621350f2b5fc9c64b2e57dfe708525f0aff2c90de1e5b9c8",
+        "0x1");
+    ok("0x206f38f7e4f15e87567361213c28f235cccdaa1d7fd34c9db1dfe9489c6a091", "storage-address", "balance");
+    ok("0x7de334d65aa93d9185729b424025918b18892418c85b802775d1f0d2be30a1d", "storage-address", "balanceOf", "0x4d2");
+    badInput("KEY[0]", "storage-address", "balanceOf", "0xg");
+    badInput("CALLDATA[1]", "contract-address", "--class-hash", "0x1", "--salt", "0x2", "0x1", "x");
+  }
+
+  @Test
   void everyCommandHasHelp() {
     for (String[] c :
         new String[][] {
           {"hash", "--help"}, {"hash", "poseidon", "--help"}, {"hash", "keccak", "--help"}, {"selector", "--help"},
-          {"tx-hash", "--help"}, {"public-key", "--help"}, {"sign", "--help"}, {"verify-signature", "--help"}
+          {"tx-hash", "--help"}, {"contract-address", "--help"}, {"storage-address", "--help"}, {"public-key", "--help"}, {"sign", "--help"}, {"verify-signature", "--help"}
         }) {
       CliHarness r = CliHarness.run(c);
       assertEquals(0, r.exitCode(), String.join(" ", c));

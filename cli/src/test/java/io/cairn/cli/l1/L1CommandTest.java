@@ -9,11 +9,11 @@ import io.cairn.cli.CliHarness;
 import io.cairn.cli.ExitCodes;
 import io.cairn.crypto.field.Felt;
 import io.cairn.l1.Anvil;
-import io.cairn.l1.MessageToL1;
 import io.cairn.l1.L1Client;
 import io.cairn.l1.OsOutput;
-import io.cairn.l1.da.StateDiff;
+import io.cairn.starknet.block.BlockData.StateDiff;
 import io.cairn.l1.da.StateDiffCodec;
+import io.cairn.starknet.block.BlockData.MessageToL1;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,9 +72,11 @@ class L1CommandTest {
 
     TreeMap<Felt, Felt> storage = new TreeMap<>();
     storage.put(Felt.of(7), Felt.of(8));
-    TreeMap<Felt, StateDiff.ContractDiff> contracts = new TreeMap<>();
-    contracts.put(Felt.of(0x999), new StateDiff.ContractDiff(Felt.ONE, null, storage));
-    StateDiff diff = new StateDiff(contracts, new TreeMap<>());
+    TreeMap<Felt, java.util.SortedMap<Felt, Felt>> storageDiffs = new TreeMap<>();
+    storageDiffs.put(Felt.of(0x999), storage);
+    TreeMap<Felt, Felt> nonces = new TreeMap<>();
+    nonces.put(Felt.of(0x999), Felt.ONE);
+    StateDiff diff = new StateDiff(new TreeMap<>(), new TreeMap<>(), List.of(), storageDiffs, nonces);
     MessageToL1 toL1 = new MessageToL1(Felt.of(0xabc), L1Client.ethAddressFelt(d.get("governor").asText()), List.of(Felt.of(5)));
     OsOutput out = new OsOutput(Felt.ZERO, Felt.of(111), OsOutput.NO_BLOCK, Felt.ZERO, Felt.ZERO, Felt.of(222), Felt.ZERO,
         Felt.fromHex("0x70c7b342f93155315d1cb2da7a4e13a3c2430f51fb5696c1b224c3da5508dfb"), List.of(toL1), List.of(), StateDiffCodec.encode(diff));
@@ -92,7 +94,7 @@ class L1CommandTest {
     assertEquals(fact.out().strip(), u.get("fact").asText());
     assertEquals(1, u.get("messagesToL1").asInt());
 
-    JsonNode state = ok("l1", "state", "--rpc-url", rpc, "--core", core);
+    JsonNode state = ok("l1", "state", "--rpc", rpc, "--core", core);
     assertEquals("0x6f", state.get("stateRoot").asText());
     assertEquals(0, state.get("blockNumber").asLong());
 
@@ -103,7 +105,7 @@ class L1CommandTest {
     assertEquals("0x8", da.get("contracts").get("0x999").get("storage").get("0x7").asText());
     assertEquals("0x1", da.get("contracts").get("0x999").get("nonce").asText());
 
-    CliHarness events = CliHarness.run("l1", "events", "--rpc-url", rpc, "--core", core);
+    CliHarness events = CliHarness.run("l1", "events", "--rpc-url", rpc, "--core", core, "--polls", "2", "--poll-interval", "10");
     assertEquals(0, events.exitCode(), events.err());
     assertTrue(events.out().contains("MessageToL2Sent") && events.out().contains("StateUpdated") && events.out().contains("MessageToL1Consumed"), events.out());
   }

@@ -9,23 +9,12 @@ import io.cairn.crypto.field.Felt;
 import io.cairn.testsupport.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VerifyCommandTest {
   static final String FIB = "stone-proofs/small_fibonacci_cairo0_stone_v6_proof.json";
 
-  @BeforeAll
-  static void requireHashes() {
-    try {
-      io.cairn.crypto.hash.Poseidon.hash(Felt.ONE, Felt.TWO);
-      io.cairn.crypto.hash.Pedersen.hash(Felt.ONE, Felt.TWO);
-      io.cairn.crypto.hash.Keccak.keccak256(new byte[0]);
-    } catch (UnsupportedOperationException e) {
-      org.junit.jupiter.api.Assumptions.abort("crypto hashes not implemented yet: " + e.getMessage());
-    }
-  }
 
   @Test
   void validProofExitsZeroAndPrintsProgramHashOutputHashAndFact() {

@@ -74,4 +74,37 @@ class RunCommandTest {
     CliHarness r = CliHarness.run("run", Fixtures.require("cairo0-programs/fibonacci.json").toString(), "--layout", "nope");
     assertEquals(2, r.exitCode());
   }
+
+  @Test
+  void failingAssertExitsOneWithLocationAndTraceback() throws Exception {
+    // main: call f; ret.  f: [ap] = 1; [ap] = 2 (fails); ret.  With debug_info locations for both pcs.
+    String json =
+        "{\"data\":[\"0x1104800180018000\",\"0x3\",\"0x208b7fff7fff7ffe\",\"0x400680017fff8000\",\"0x1\","
+            + "\"0x400680017fff8000\",\"0x2\",\"0x208b7fff7fff7ffe\"],\"builtins\":[],\"hints\":{},"
+            + "\"identifiers\":{\"__main__.main\":{\"type\":\"function\",\"pc\":0}},\"reference_manager\":{\"references\":[]},"
+            + "\"attributes\":[{\"name\":\"error_message\",\"value\":\"x must be 1\",\"start_pc\":5,\"end_pc\":7}],"
+            + "\"debug_info\":{\"instruction_locations\":{"
+            + "\"0\":{\"inst\":{\"input_file\":{\"filename\":\"t.cairo\"},\"start_line\":3,\"start_col\":5}},"
+            + "\"5\":{\"inst\":{\"input_file\":{\"filename\":\"t.cairo\"},\"start_line\":9,\"start_col\":5}}}}}";
+    Path p = tmp.resolve("fail.json");
+    Files.writeString(p, json);
+    CliHarness r = CliHarness.run("run", p.toString());
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().startsWith("t.cairo:9:5: Error at pc=0:5:\nAn ASSERT_EQ instruction failed: 1 != 2."), r.err());
+    assertTrue(r.err().contains("Error message: x must be 1"), r.err());
+    assertTrue(r.err().contains("Cairo traceback (most recent call last):\nt.cairo:3:5: (pc=0:0)"), r.err());
+  }
+
+  @Test
+  void unknownHintExitsOneNamingTheCode() throws Exception {
+    String json =
+        "{\"data\":[\"0x208b7fff7fff7ffe\"],\"builtins\":[],\"hints\":{\"0\":[{\"code\":\"print(1)\",\"accessible_scopes\":[],"
+            + "\"flow_tracking_data\":{\"ap_tracking\":{\"group\":0,\"offset\":0},\"reference_ids\":{}}}]},"
+            + "\"identifiers\":{\"__main__.main\":{\"type\":\"function\",\"pc\":0}},\"reference_manager\":{\"references\":[]}}";
+    Path p = tmp.resolve("hint.json");
+    Files.writeString(p, json);
+    CliHarness r = CliHarness.run("run", p.toString());
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().contains("unknown hint at pc 0") && r.err().contains("print(1)"), r.err());
+  }
 }

@@ -38,6 +38,6 @@ public final class StarkCurve {
   }
 
   private static final class GeneratorTable {
-    static final FixedBaseTable TABLE = new FixedBaseTable(GENERATOR, 0, 252, 8);
+    static final FixedBaseTable TABLE = new FixedBaseTable(GENERATOR, 252, 8);
   }
 }

@@ -364,7 +364,10 @@ public final class Fp {
     reduceOnce(t0, t1, t2, t3, r, ro);
   }
 
-  /** Writes x − p when x ≥ p, else x. Requires x < 2p. */
+  /**
+   * Writes x − p when x ≥ p, else x. Requires x < 2p. A branch here, unlike in {@link #add}: after a Montgomery
+   * product x ≥ p is rare, so the jump is predicted and cheaper than a masked select (measured).
+   */
   private static void reduceOnce(long t0, long t1, long t2, long t3, long[] r, int ro) {
     if (geP(t0, t1, t2, t3)) {
       // subtract p = (1, 0, 0, P3)
@@ -394,51 +397,56 @@ public final class Fp {
   // ---------------------------------------------------------------------------------------------
   // Addition and subtraction (form-agnostic: they work the same on Montgomery and canonical limbs)
 
-  /** r = a + b mod p. */
+  /** r = a + b mod p. Branch-free: the carries and the final choice are computed with masks, not jumps. */
   public static void add(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
     long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
     long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
+    // s = a + b; carry out of x + y + c is ((x & y) | ((x | y) & ~s)) >>> 63
     long s0 = a0 + b0;
-    long c = Long.compareUnsigned(s0, a0) < 0 ? 1 : 0;
-    long s1 = a1 + b1;
-    long k = Long.compareUnsigned(s1, a1) < 0 ? 1 : 0;
-    s1 += c;
-    k += (s1 == 0 && c == 1) ? 1 : 0;
-    c = k;
-    long s2 = a2 + b2;
-    k = Long.compareUnsigned(s2, a2) < 0 ? 1 : 0;
-    s2 += c;
-    k += (s2 == 0 && c == 1) ? 1 : 0;
-    long s3 = a3 + b3 + k; // both < 2^252: no overflow out of the top limb
-    reduceOnce(s0, s1, s2, s3, r, ro);
+    long c = ((a0 & b0) | ((a0 | b0) & ~s0)) >>> 63;
+    long s1 = a1 + b1 + c;
+    c = ((a1 & b1) | ((a1 | b1) & ~s1)) >>> 63;
+    long s2 = a2 + b2 + c;
+    c = ((a2 & b2) | ((a2 | b2) & ~s2)) >>> 63;
+    long s3 = a3 + b3 + c; // both < 2^252: no carry out of the top limb
+    // d = s − p with p = (1, 0, 0, P3); borrow out of x − y − w is ((~x & y) | (~(x ^ y) & d)) >>> 63
+    long d0 = s0 - 1;
+    long w = (~s0 & d0) >>> 63; // y = 1 for this limb: borrow exactly when s0 = 0
+    long d1 = s1 - w;
+    w = (~s1 & d1) >>> 63;
+    long d2 = s2 - w;
+    w = (~s2 & d2) >>> 63;
+    long d3 = s3 - P3 - w; // s3 < 2^62: the sign of d3 is the final borrow
+    long keep = d3 >> 63; // all ones when s < p
+    r[ro] = (s0 & keep) | (d0 & ~keep);
+    r[ro + 1] = (s1 & keep) | (d1 & ~keep);
+    r[ro + 2] = (s2 & keep) | (d2 & ~keep);
+    r[ro + 3] = (s3 & keep) | (d3 & ~keep);
   }
 
-  /** r = a − b mod p. */
+  /** r = a − b mod p. Branch-free. */
   public static void sub(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
     long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
     long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
     long d0 = a0 - b0;
-    long borrow = Long.compareUnsigned(a0, b0) < 0 ? 1 : 0;
-    long d1 = a1 - b1 - borrow;
-    borrow = (Long.compareUnsigned(a1, b1) < 0 || (a1 == b1 && borrow == 1)) ? 1 : 0;
-    long d2 = a2 - b2 - borrow;
-    borrow = (Long.compareUnsigned(a2, b2) < 0 || (a2 == b2 && borrow == 1)) ? 1 : 0;
-    long d3 = a3 - b3 - borrow;
-    borrow = (Long.compareUnsigned(a3, b3) < 0 || (a3 == b3 && borrow == 1)) ? 1 : 0;
-    if (borrow != 0) {
-      // add p = (1, 0, 0, P3); the wrapped value plus p lands in [0, p)
-      d0 += 1;
-      long c = d0 == 0 ? 1 : 0;
-      d1 += c;
-      c = (d1 == 0 && c == 1) ? 1 : 0;
-      d2 += c;
-      c = (d2 == 0 && c == 1) ? 1 : 0;
-      d3 += P3 + c;
-    }
-    r[ro] = d0;
-    r[ro + 1] = d1;
-    r[ro + 2] = d2;
-    r[ro + 3] = d3;
+    long w = ((~a0 & b0) | (~(a0 ^ b0) & d0)) >>> 63;
+    long d1 = a1 - b1 - w;
+    w = ((~a1 & b1) | (~(a1 ^ b1) & d1)) >>> 63;
+    long d2 = a2 - b2 - w;
+    w = ((~a2 & b2) | (~(a2 ^ b2) & d2)) >>> 63;
+    long d3 = a3 - b3 - w; // both top limbs < 2^60: the sign of d3 is the final borrow
+    // on a borrow add p = (1, 0, 0, P3); the wrapped value plus p lands in [0, p)
+    long fix = d3 >>> 63;
+    long e0 = d0 + fix;
+    long c = ((d0 & fix) | ((d0 | fix) & ~e0)) >>> 63;
+    long e1 = d1 + c;
+    c = (d1 & ~e1) >>> 63;
+    long e2 = d2 + c;
+    c = (d2 & ~e2) >>> 63;
+    r[ro] = e0;
+    r[ro + 1] = e1;
+    r[ro + 2] = e2;
+    r[ro + 3] = d3 + (P3 & -fix) + c;
   }
 
   /** r = −a mod p. */
@@ -491,12 +499,196 @@ public final class Fp {
     inverse(a, ao, r, ro, INVERSE_SCRATCH.get());
   }
 
-  /**
-   * r = a⁻¹ = a^(p−2) with a caller's scratch of 8 longs. p − 2 = (2^59 + 2^4)·2^192 + (2^192 − 1): the top part
-   * costs 59 squarings and one product, the 192 trailing ones twelve blocks of a^(2^16 − 1): 266 squarings and 17
-   * products in all, against 251 and ~190 for square-and-multiply.
-   */
+  // ---- binary GCD inversion (Pornin, "Optimized Binary GCD for Modular Inversion", 2020) ----
+  // 17 outer rounds of 30 inner steps on 62-bit approximations of a and b (low 30 bits, top 32 bits); the inner
+  // steps collect their effect in small factors f0, g0, f1, g1 that are then applied to the full values. 510 ≥ 2·252 − 1
+  // steps always reach gcd = 1. u and v track a and b as multiples of the input; they are updated with Montgomery
+  // products by the factors, so each round also divides them by R, which one final product undoes:
+  // a⁻¹R = v·R^17·R²·2^−510, i.e. mont(v, R^20·2^−510).
+  private static final int GCD_ROUNDS = 17, GCD_STEPS = 30;
+  private static final long[] GCD_FIX =
+      canonicalLimbs(BigInteger.ONE.shiftLeft(256 * 20).multiply(BigInteger.TWO.modPow(
+          BigInteger.valueOf(-(long) GCD_ROUNDS * GCD_STEPS).mod(MODULUS.subtract(BigInteger.ONE)), MODULUS)).mod(MODULUS));
+
+  /** r = a⁻¹ with a caller's scratch of 8 longs (binary GCD; see above). */
   public static void inverse(long[] a, int ao, long[] r, int ro, long[] scratch) {
+    if (isZero(a, ao)) throw new ArithmeticException("inverse of zero in the Stark field");
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+    long b0 = 1, b1 = 0, b2 = 0, b3 = P3; // b = p
+    // u = 1, v = 0 (plain integers at the start; the scale R^-j is tracked implicitly)
+    long[] uv = scratch; // u at 0, v at 4
+    uv[0] = 1;
+    uv[1] = uv[2] = uv[3] = 0;
+    uv[4] = uv[5] = uv[6] = uv[7] = 0;
+    long[] fac = GCD_FACTORS.get();
+    for (int round = 0; round < GCD_ROUNDS; round++) {
+      // approximations: low 30 bits and the top 32 bits of the longer of a and b
+      int n = Math.max(Math.max(bitLength(a0, a1, a2, a3), bitLength(b0, b1, b2, b3)), 62);
+      long aa = (a0 & 0x3FFFFFFFL) | (bits32(a0, a1, a2, a3, n - 32) << 30);
+      long bb = (b0 & 0x3FFFFFFFL) | (bits32(b0, b1, b2, b3, n - 32) << 30);
+      long f0 = 1, g0 = 0, f1 = 0, g1 = 1;
+      for (int step = 0; step < GCD_STEPS; step++) {
+        long odd = -(aa & 1);
+        long swap = odd & ((aa - bb) >> 63);
+        long t = (aa ^ bb) & swap;
+        aa ^= t;
+        bb ^= t;
+        t = (f0 ^ f1) & swap;
+        f0 ^= t;
+        f1 ^= t;
+        t = (g0 ^ g1) & swap;
+        g0 ^= t;
+        g1 ^= t;
+        aa -= bb & odd;
+        f0 -= f1 & odd;
+        g0 -= g1 & odd;
+        aa >>= 1;
+        f1 <<= 1;
+        g1 <<= 1;
+      }
+      // (a, b) ← ((a·f0 + b·g0) / 2^30, (a·f1 + b·g1) / 2^30), made non-negative (negating the factors to match)
+      linear(a0, a1, a2, a3, f0, b0, b1, b2, b3, g0, fac, 0);
+      linear(a0, a1, a2, a3, f1, b0, b1, b2, b3, g1, fac, 4);
+      if (fac[8] < 0) {
+        f0 = -f0;
+        g0 = -g0;
+      }
+      if (fac[9] < 0) {
+        f1 = -f1;
+        g1 = -g1;
+      }
+      a0 = fac[0];
+      a1 = fac[1];
+      a2 = fac[2];
+      a3 = fac[3];
+      b0 = fac[4];
+      b1 = fac[5];
+      b2 = fac[6];
+      b3 = fac[7];
+      // (u, v) ← (u·f0 + v·g0, u·f1 + v·g1) · R⁻¹
+      smallFactor(f0, fac, 10);
+      smallFactor(g0, fac, 14);
+      smallFactor(f1, fac, 18);
+      smallFactor(g1, fac, 22);
+      mul(uv, 0, fac, 10, fac, 26);
+      mul(uv, 4, fac, 14, fac, 30);
+      mul(uv, 0, fac, 18, fac, 34);
+      mul(uv, 4, fac, 22, fac, 38);
+      add(fac, 26, fac, 30, uv, 0);
+      add(fac, 34, fac, 38, uv, 4);
+    }
+    // b is now gcd = 1 and v·input = 2^510 (scaled): fix the scale
+    mul(uv, 4, GCD_FIX, 0, r, ro);
+  }
+
+  private static final ThreadLocal<long[]> GCD_FACTORS = ThreadLocal.withInitial(() -> new long[42]);
+
+  private static int bitLength(long x0, long x1, long x2, long x3) {
+    if (x3 != 0) return 256 - Long.numberOfLeadingZeros(x3);
+    if (x2 != 0) return 192 - Long.numberOfLeadingZeros(x2);
+    if (x1 != 0) return 128 - Long.numberOfLeadingZeros(x1);
+    return 64 - Long.numberOfLeadingZeros(x0);
+  }
+
+  /** Bits [pos, pos + 32) of x (pos ≥ 0). */
+  private static long bits32(long x0, long x1, long x2, long x3, int pos) {
+    int limb = pos >>> 6, sh = pos & 63;
+    long lo = limb == 0 ? x0 : limb == 1 ? x1 : limb == 2 ? x2 : x3;
+    long hi = limb == 0 ? x1 : limb == 1 ? x2 : limb == 2 ? x3 : 0;
+    long v = sh == 0 ? lo : (lo >>> sh) | (hi << (64 - sh));
+    return v & 0xFFFFFFFFL;
+  }
+
+  /**
+   * out[o..o+3] = |x·f + y·g| / 2^30 for non-negative 256-bit x, y and signed factors |f|, |g| ≤ 2^30 (the division is
+   * exact); out[8 + o/4] = −1 when the value was negative, else 0.
+   */
+  private static void linear(long x0, long x1, long x2, long x3, long f, long y0, long y1, long y2, long y3, long g,
+      long[] out, int o) {
+    long[] w = LINEAR_SCRATCH.get();
+    signedProduct(x0, x1, x2, x3, f, w, 0);
+    signedProduct(y0, y1, y2, y3, g, w, 5);
+    // five-limb two's complement sum
+    long r0 = w[0] + w[5];
+    long c = ((w[0] & w[5]) | ((w[0] | w[5]) & ~r0)) >>> 63;
+    long r1 = w[1] + w[6] + c;
+    c = ((w[1] & w[6]) | ((w[1] | w[6]) & ~r1)) >>> 63;
+    long r2 = w[2] + w[7] + c;
+    c = ((w[2] & w[7]) | ((w[2] | w[7]) & ~r2)) >>> 63;
+    long r3 = w[3] + w[8] + c;
+    c = ((w[3] & w[8]) | ((w[3] | w[8]) & ~r3)) >>> 63;
+    long r4 = w[4] + w[9] + c;
+    // exact arithmetic shift right by 30
+    r0 = (r0 >>> 30) | (r1 << 34);
+    r1 = (r1 >>> 30) | (r2 << 34);
+    r2 = (r2 >>> 30) | (r3 << 34);
+    r3 = (r3 >>> 30) | (r4 << 34);
+    long neg = r4 >> 63;
+    negateIf(r0, r1, r2, r3, 0, neg, out, o, 4);
+    out[8 + (o >>> 2)] = neg;
+  }
+
+  private static final ThreadLocal<long[]> LINEAR_SCRATCH = ThreadLocal.withInitial(() -> new long[10]);
+
+  /** w[wo..wo+4] = x·f as five-limb two's complement, for |f| ≤ 2^62. */
+  private static void signedProduct(long x0, long x1, long x2, long x3, long f, long[] w, int wo) {
+    long mask = f >> 63;
+    long m = (f ^ mask) - mask; // |f|
+    long lo, c;
+    long p0 = x0 * m;
+    c = Math.unsignedMultiplyHigh(x0, m);
+    lo = x1 * m;
+    long p1 = lo + c;
+    c = Math.unsignedMultiplyHigh(x1, m) + (Long.compareUnsigned(p1, lo) < 0 ? 1 : 0);
+    lo = x2 * m;
+    long p2 = lo + c;
+    c = Math.unsignedMultiplyHigh(x2, m) + (Long.compareUnsigned(p2, lo) < 0 ? 1 : 0);
+    lo = x3 * m;
+    long p3 = lo + c;
+    long p4 = Math.unsignedMultiplyHigh(x3, m) + (Long.compareUnsigned(p3, lo) < 0 ? 1 : 0);
+    negateIf(p0, p1, p2, p3, p4, mask, w, wo, 5);
+  }
+
+  /** Writes (x ^ mask) − mask over `limbs` limbs (4 or 5): x, or its two's complement negation when mask is −1. */
+  private static void negateIf(long x0, long x1, long x2, long x3, long x4, long mask, long[] r, int ro, int limbs) {
+    long k = -mask;
+    x0 ^= mask;
+    x1 ^= mask;
+    x2 ^= mask;
+    x3 ^= mask;
+    x4 ^= mask;
+    long t0 = x0 + k;
+    k = ((x0 & k) | ((x0 | k) & ~t0)) >>> 63;
+    long t1 = x1 + k;
+    k = (x1 & ~t1) >>> 63;
+    long t2 = x2 + k;
+    k = (x2 & ~t2) >>> 63;
+    long t3 = x3 + k;
+    k = (x3 & ~t3) >>> 63;
+    r[ro] = t0;
+    r[ro + 1] = t1;
+    r[ro + 2] = t2;
+    r[ro + 3] = t3;
+    if (limbs == 5) r[ro + 4] = x4 + k;
+  }
+
+  /** out[o..o+3] = the canonical limbs of f mod p for a small signed f. */
+  private static void smallFactor(long f, long[] out, int o) {
+    if (f >= 0) {
+      out[o] = f;
+      out[o + 1] = out[o + 2] = out[o + 3] = 0;
+    } else {
+      out[o] = -f;
+      out[o + 1] = out[o + 2] = out[o + 3] = 0;
+      neg(out, o, out, o);
+    }
+  }
+
+  /**
+   * r = a⁻¹ = a^(p−2) by an addition chain, kept as an independent second implementation (tests compare the two).
+   * p − 2 = (2^59 + 2^4)·2^192 + (2^192 − 1): 266 squarings and 17 products.
+   */
+  static void inverseByExponent(long[] a, int ao, long[] r, int ro, long[] scratch) {
     if (isZero(a, ao)) throw new ArithmeticException("inverse of zero in the Stark field");
     long[] x16 = scratch; // a^(2^16 − 1), built as a^(2^k − 1) for k = 1, 2, 4, 8, 16
     long[] acc = scratch;

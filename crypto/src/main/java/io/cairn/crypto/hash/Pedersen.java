@@ -11,9 +11,13 @@ import java.util.List;
  * Starknet's Pedersen hash over the Stark curve, with cairo-lang's constant points:
  * H(a, b) = x(shift + a_low·P0 + a_high·P1 + b_low·P2 + b_high·P3), low = the 248 low bits, high = the top 4.
  *
- * <p>Each of P0 and P2 has an 8-bit fixed-base table (31 windows × 255 affine points, 496 KiB each), P1 and P3 a
- * 4-bit one, so a hash is at most 64 mixed additions and one inversion, with no doubling. The tables are built on
- * first use (a few milliseconds).
+ * <p>Each input has one fixed-base table over its 252 bits, the low 248 bits standing for multiples of P0 (or P2)
+ * and the top 4 for multiples of P1 (or P3), so a hash is one mixed addition per window and one inversion, with no
+ * doubling. Two sizes: 8-bit windows (32 windows × 255 points, 1 MiB for both inputs, built in milliseconds on first
+ * use: 64 additions a hash) serve one-shot tools and tests; a process that keeps hashing (more than
+ * {@value #PROMOTE_AFTER} hashes) builds 12-bit tables in a background thread (21 windows × 4095 points, 10.5 MiB,
+ * about a second of one core: 42 additions a hash) and switches to them when ready. {@link #precompute()} builds them
+ * up front. Results do not depend on which tables are used.
  */
 public final class Pedersen {
   private Pedersen() {}
@@ -44,11 +48,13 @@ public final class Pedersen {
     return EcPoint.of(Felt.fromHex(x), Felt.fromHex(y));
   }
 
-  private static final class Tables {
-    static final FixedBaseTable A_LOW = new FixedBaseTable(P0, 0, 248, 8);
-    static final FixedBaseTable A_HIGH = new FixedBaseTable(P1, 248, 4, 4);
-    static final FixedBaseTable B_LOW = new FixedBaseTable(P2, 0, 248, 8);
-    static final FixedBaseTable B_HIGH = new FixedBaseTable(P3, 248, 4, 4);
+  static final int PROMOTE_AFTER = 4096;
+  private static final int SMALL_WINDOW = 8, LARGE_WINDOW = 12;
+  private static final int MAX_POINTS = 2 * ((252 + SMALL_WINDOW - 1) / SMALL_WINDOW);
+
+  private static final class Small {
+    static final FixedBaseTable A = new FixedBaseTable(P0, 248, P1, 252, SMALL_WINDOW);
+    static final FixedBaseTable B = new FixedBaseTable(P2, 248, P3, 252, SMALL_WINDOW);
     static final long[] SHIFT_JACOBIAN = new long[Jacobian.SIZE];
 
     static {
@@ -56,16 +62,41 @@ public final class Pedersen {
     }
   }
 
-  /** Bytes held by the precomputed tables (building them if needed). */
+  /** The 12-bit tables {a, b} once built. */
+  private static volatile FixedBaseTable[] large;
+
+  private static final java.util.concurrent.atomic.AtomicLong SMALL_USES = new java.util.concurrent.atomic.AtomicLong();
+
+  private static synchronized FixedBaseTable[] buildLarge() {
+    if (large == null)
+      large = new FixedBaseTable[] {
+        new FixedBaseTable(P0, 248, P1, 252, LARGE_WINDOW), new FixedBaseTable(P2, 248, P3, 252, LARGE_WINDOW)
+      };
+    return large;
+  }
+
+  /** Builds the large tables now (blocking), for servers and benchmarks that hash from the start. */
+  public static void precompute() {
+    buildLarge();
+  }
+
+  private static void promote() {
+    Thread.ofPlatform().daemon().name("pedersen-tables").start(Pedersen::buildLarge);
+  }
+
+  /** Bytes held by the precomputed tables built so far (1 MiB small, 10.5 MiB more once the large ones exist). */
   public static long tableBytes() {
-    return Tables.A_LOW.memoryBytes() + Tables.A_HIGH.memoryBytes() + Tables.B_LOW.memoryBytes()
-        + Tables.B_HIGH.memoryBytes();
+    long bytes = Small.A.memoryBytes() + Small.B.memoryBytes();
+    FixedBaseTable[] l = large;
+    if (l != null) bytes += l[0].memoryBytes() + l[1].memoryBytes();
+    return bytes;
   }
 
   /** Per-thread buffers of {@link #hash(long[], int, long[], int, long[], int)}. */
   public static final class Workspace {
     final long[] a = new long[4], b = new long[4];
     final long[] acc = new long[Jacobian.SIZE];
+    final long[] points = new long[8 * MAX_POINTS];
     final long[] scratch = new long[Jacobian.SCRATCH];
   }
 
@@ -90,14 +121,34 @@ public final class Pedersen {
 
   /** As {@link #hash(long[], int, long[], int, long[], int)} with the caller's workspace (one per thread). */
   public static void hash(long[] a, int ao, long[] b, int bo, long[] out, int oo, Workspace ws) {
-    long[] ca = ws.a, cb = ws.b, acc = ws.acc, t = ws.scratch;
+    FixedBaseTable[] l = large;
+    if (l != null) {
+      hash(a, ao, b, bo, out, oo, ws, l[0], l[1]);
+    } else {
+      if (SMALL_USES.incrementAndGet() == PROMOTE_AFTER) promote();
+      hash(a, ao, b, bo, out, oo, ws, Small.A, Small.B);
+    }
+  }
+
+  /** H(a, b) with the 8-bit tables, whatever else exists (tests compare both sizes). */
+  static Felt hashWithSmallTables(Felt a, Felt b) {
+    long[] io = new long[8];
+    a.writeTo(io, 0);
+    b.writeTo(io, 4);
+    hash(io, 0, io, 4, io, 0, new Workspace(), Small.A, Small.B);
+    return Felt.fromMontgomeryLimbs(io, 0);
+  }
+
+  private static void hash(
+      long[] a, int ao, long[] b, int bo, long[] out, int oo, Workspace ws, FixedBaseTable ta, FixedBaseTable tb) {
+    long[] ca = ws.a, cb = ws.b, acc = ws.acc, t = ws.scratch, pts = ws.points;
     Fp.fromMontgomery(a, ao, ca, 0);
     Fp.fromMontgomery(b, bo, cb, 0);
-    System.arraycopy(Tables.SHIFT_JACOBIAN, 0, acc, 0, Jacobian.SIZE);
-    Tables.A_LOW.accumulate(acc, 0, ca, 0, t);
-    Tables.A_HIGH.accumulate(acc, 0, ca, 0, t);
-    Tables.B_LOW.accumulate(acc, 0, cb, 0, t);
-    Tables.B_HIGH.accumulate(acc, 0, cb, 0, t);
+    // gather the selected table points first so their cache misses overlap, then add them up
+    int n = ta.gather(ca, 0, pts, 0);
+    n += tb.gather(cb, 0, pts, 8 * n);
+    System.arraycopy(Small.SHIFT_JACOBIAN, 0, acc, 0, Jacobian.SIZE);
+    for (int i = 0; i < n; i++) Jacobian.addAffine(acc, 0, pts, 8 * i, acc, 0, t);
     if (!Jacobian.affineX(acc, 0, out, oo, t))
       throw new ArithmeticException("Pedersen hash reached the point at infinity"); // needs a discrete log
   }

@@ -157,7 +157,14 @@ public final class Poseidon {
 
   /** The Hades permutation, in place on three Montgomery elements at {@code s[o..o+11]}. */
   public static void permute(long[] s, int o) {
-    long[] t = MDS_SCRATCH.get();
+    permute(s, o, MDS_SCRATCH.get());
+  }
+
+  /** Longs of scratch that {@link #permute(long[], int, long[])} needs. */
+  public static final int SCRATCH_LONGS = 16;
+
+  /** As {@link #permute(long[], int)}, with a caller's scratch of {@link #SCRATCH_LONGS} longs (no thread-local). */
+  public static void permute(long[] s, int o, long[] t) {
     int half = FULL_ROUNDS / 2;
     for (int r = 0; r < half; r++) fullRound(s, o, r, t);
     for (int i = 0; i < PARTIAL_ROUNDS; i++) {
@@ -179,24 +186,97 @@ public final class Poseidon {
     mds(s, o, t);
   }
 
+  /** x ← x³: a dedicated squaring, then one product. */
   private static void cube(long[] s, int o) {
     long a0 = s[o], a1 = s[o + 1], a2 = s[o + 2], a3 = s[o + 3];
-    Fp.mul(a0, a1, a2, a3, a0, a1, a2, a3, s, o);
+    Fp.square(s, o, s, o);
     Fp.mul(s[o], s[o + 1], s[o + 2], s[o + 3], a0, a1, a2, a3, s, o);
   }
 
-  /** M·s with M = [[3,1,1],[1,−1,1],[1,1,−2]]: t = s0+s1+s2; (t + 2s0, t − 2s1, t − 3s2). */
+  /**
+   * M·s with M = [[3,1,1],[1,−1,1],[1,1,−2]]: t = s0+s1+s2; (t + 2s0, t + 2p − 2s1, t + 3p − 3s2), computed on
+   * unreduced 256-bit sums (each below 6p < 2^255) with one reduction per lane — cheaper than nine modular
+   * additions. Carries are computed without branches: they are data-dependent and would mispredict.
+   */
   private static void mds(long[] s, int o, long[] t) {
-    Fp.add(s, o, s, o + 4, t, 0);
-    Fp.add(t, 0, s, o + 8, t, 0); // t = s0 + s1 + s2
-    Fp.dbl(s, o, t, 4);
-    Fp.add(t, 0, t, 4, s, o); // s0 = t + 2 s0
-    Fp.dbl(s, o + 4, t, 4);
-    Fp.sub(t, 0, t, 4, s, o + 4); // s1 = t − 2 s1
-    Fp.dbl(s, o + 8, t, 4);
-    Fp.add(t, 4, s, o + 8, t, 4);
-    Fp.sub(t, 0, t, 4, s, o + 8); // s2 = t − 3 s2
+    addRaw(s, o, s, o + 4, t, 0);
+    addRaw(t, 0, s, o + 8, t, 0); // t = s0 + s1 + s2 < 3p
+    addRaw(s, o, s, o, t, 4);
+    addRaw(t, 0, t, 4, t, 4); // t + 2 s0 < 5p
+    addRaw(t, 0, TWO_P, 0, t, 8);
+    addRaw(s, o + 4, s, o + 4, t, 12);
+    subRaw(t, 8, t, 12, s, o + 4); // t + 2p − 2 s1, in [0, 5p)
+    addRaw(t, 0, THREE_P, 0, t, 8);
+    addRaw(s, o + 8, s, o + 8, t, 12);
+    addRaw(t, 12, s, o + 8, t, 12);
+    subRaw(t, 8, t, 12, s, o + 8); // t + 3p − 3 s2, in [0, 6p)
+    reduceSmall(t, 4, s, o);
+    reduceSmall(s, o + 4, s, o + 4);
+    reduceSmall(s, o + 8, s, o + 8);
   }
 
-  private static final ThreadLocal<long[]> MDS_SCRATCH = ThreadLocal.withInitial(() -> new long[8]);
+  private static final long[] TWO_P = Fp.canonicalLimbs(Fp.MODULUS.shiftLeft(1));
+  private static final long[] THREE_P = Fp.canonicalLimbs(Fp.MODULUS.multiply(BigInteger.valueOf(3)));
+  private static final long P3 = Fp.canonicalLimbs(Fp.MODULUS)[3];
+
+  /** r = a + b on 4 limbs without reduction (the caller keeps the sum below 2^256). */
+  private static void addRaw(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2];
+    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2];
+    long s0 = a0 + b0;
+    long c = ((a0 & b0) | ((a0 | b0) & ~s0)) >>> 63;
+    long s1 = a1 + b1 + c;
+    c = ((a1 & b1) | ((a1 | b1) & ~s1)) >>> 63;
+    long s2 = a2 + b2 + c;
+    c = ((a2 & b2) | ((a2 | b2) & ~s2)) >>> 63;
+    r[ro] = s0;
+    r[ro + 1] = s1;
+    r[ro + 2] = s2;
+    r[ro + 3] = a[ao + 3] + b[bo + 3] + c;
+  }
+
+  /** r = a − b on 4 limbs without reduction (the caller guarantees a ≥ b). */
+  private static void subRaw(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
+    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2];
+    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2];
+    long d0 = a0 - b0;
+    long c = ((~a0 & b0) | ((~a0 | b0) & d0)) >>> 63;
+    long d1 = a1 - b1 - c;
+    c = ((~a1 & b1) | ((~a1 | b1) & d1)) >>> 63;
+    long d2 = a2 - b2 - c;
+    c = ((~a2 & b2) | ((~a2 | b2) & d2)) >>> 63;
+    r[ro] = d0;
+    r[ro + 1] = d1;
+    r[ro + 2] = d2;
+    r[ro + 3] = a[ao + 3] - b[bo + 3] - c;
+  }
+
+  /**
+   * r = v mod p for v < 8p: q = ⌊v / 2^251⌋ overestimates ⌊v / p⌋ by at most one, so v − q·p lies in (−p, p), and a
+   * negative result gets p back (masked, without a branch). p = (1, 0, 0, P3) makes q·p two limb products.
+   */
+  private static void reduceSmall(long[] v, int vo, long[] r, int ro) {
+    long v0 = v[vo], v1 = v[vo + 1], v2 = v[vo + 2], v3 = v[vo + 3];
+    long q = v3 >>> 59;
+    long d0 = v0 - q;
+    long c = ((~v0 & q) | ((~v0 | q) & d0)) >>> 63;
+    long d1 = v1 - c;
+    c = (~v1 & d1) >>> 63;
+    long d2 = v2 - c;
+    c = (~v2 & d2) >>> 63;
+    long d3 = v3 - q * P3 - c; // |v − q·p| < p < 2^252: the sign bit tells
+    long neg = d3 >> 63;
+    long e0 = d0 + (neg & 1);
+    c = (d0 & ~e0) >>> 63;
+    long e1 = d1 + c;
+    c = (d1 & ~e1) >>> 63;
+    long e2 = d2 + c;
+    c = (d2 & ~e2) >>> 63;
+    r[ro] = e0;
+    r[ro + 1] = e1;
+    r[ro + 2] = e2;
+    r[ro + 3] = d3 + (neg & P3) + c;
+  }
+
+  private static final ThreadLocal<long[]> MDS_SCRATCH = ThreadLocal.withInitial(() -> new long[SCRATCH_LONGS]);
 }

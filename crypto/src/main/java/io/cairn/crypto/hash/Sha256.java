@@ -62,7 +62,11 @@ public final class Sha256 {
    * words at {@code state[so..so+7]} in place (the {@code Sha256ProcessBlock} syscall). No padding is applied.
    */
   public static void processBlock(int[] state, int so, int[] block, int bo) {
-    int[] w = new int[64];
+    processBlock(state, so, block, bo, new int[64]);
+  }
+
+  /** As above with a caller's 64-word schedule scratch {@code w}: no allocation. */
+  public static void processBlock(int[] state, int so, int[] block, int bo, int[] w) {
     System.arraycopy(block, bo, w, 0, 16);
     expand(w);
     compress(state, so, w);

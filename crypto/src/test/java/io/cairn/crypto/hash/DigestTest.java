@@ -124,6 +124,15 @@ class DigestTest {
     Sha256.processBlock(state, 0, block, 0);
     assertEquals(0xba7816bf, state[0]);
     assertEquals(0xf20015ad, state[7]);
+    // the scratch variant, at offsets, with a dirty schedule buffer
+    int[] wide = new int[20];
+    System.arraycopy(Sha256.initialState(), 0, wide, 3, 8);
+    int[] blocks = new int[21];
+    System.arraycopy(block, 0, blocks, 5, 16);
+    int[] w = new int[64];
+    java.util.Arrays.fill(w, 0x5a5a5a5a);
+    Sha256.processBlock(wide, 3, blocks, 5, w);
+    assertArrayEquals(state, java.util.Arrays.copyOfRange(wide, 3, 11));
   }
 
   @Test

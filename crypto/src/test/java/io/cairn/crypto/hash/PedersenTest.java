@@ -114,7 +114,9 @@ class PedersenTest {
 
   @Property(tries = 25)
   void matchesTheDefinition(@ForAll("felts") BigInteger a, @ForAll("felts") BigInteger b) throws Exception {
-    assertEquals(oracle(a, b), Pedersen.hash(Felt.of(a), Felt.of(b)).toBigInteger());
+    BigInteger expected = oracle(a, b);
+    assertEquals(expected, Pedersen.hash(Felt.of(a), Felt.of(b)).toBigInteger());
+    assertEquals(expected, Pedersen.hashWithSmallTables(Felt.of(a), Felt.of(b)).toBigInteger());
   }
 
   @Test
@@ -137,8 +139,17 @@ class PedersenTest {
   }
 
   @Test
-  void tablesAreAboutOneMegabyte() {
-    long bytes = Pedersen.tableBytes();
-    assertTrue(bytes > 900_000 && bytes < 1_100_000, "tables take " + bytes + " bytes");
+  void largeTablesGiveTheSameHashes() {
+    Felt a = Felt.fromHex("0x58f580910a6ca59b28927c08fe6c43e2e303ca384badc365795fc645d479d45");
+    Felt b = Felt.fromHex("0x78734f65a067be9bdb39de18434d71e79f7b6466a4b66bbd979ab9e7515fe0b");
+    Felt before = Pedersen.hashWithSmallTables(a, b);
+    Felt max = Pedersen.hashWithSmallTables(Felt.MAX, Felt.MAX);
+    Pedersen.precompute();
+    // two 8-bit tables (32 windows × 256 slots × 8 longs) plus two 12-bit ones (21 × 4096 × 8)
+    assertEquals(2L * 32 * 256 * 64 + 2L * 21 * 4096 * 64, Pedersen.tableBytes());
+    assertEquals(before, Pedersen.hash(a, b));
+    assertEquals(Felt.fromHex("0x68cc0b76cddd1dd4ed2301ada9b7c872b23875d5ff837b3a87993e0d9996b87"), Pedersen.hash(a, b));
+    assertEquals(max, Pedersen.hash(Felt.MAX, Felt.MAX));
+    assertEquals(Felt.fromHex("0x7258fccaf3371fad51b117471d9d888a1786c5694c3e6099160477b593a576e"), max);
   }
 }

@@ -80,8 +80,13 @@ class PoseidonTest {
     Felt.of(a).writeTo(st, 0);
     Felt.of(b).writeTo(st, 4);
     Felt.of(c).writeTo(st, 8);
+    // the kernel at an offset inside a larger array, with a caller's scratch, must agree too
+    long[] wide = new long[Poseidon.STATE_LONGS + 5];
+    System.arraycopy(st, 0, wide, 5, Poseidon.STATE_LONGS);
     Poseidon.permute(st, 0);
+    Poseidon.permute(wide, 5, new long[Poseidon.SCRATCH_LONGS]);
     for (int i = 0; i < 3; i++) assertEquals(s[i], Felt.fromMontgomeryLimbs(st, 4 * i).toBigInteger());
+    for (int i = 0; i < 3; i++) assertEquals(s[i], Felt.fromMontgomeryLimbs(wide, 5 + 4 * i).toBigInteger());
   }
 
   @Property(tries = 20)

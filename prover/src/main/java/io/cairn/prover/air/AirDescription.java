@@ -29,6 +29,13 @@ public final class AirDescription {
 
   public record MaskEntry(int column, int row, String name) {}
 
+  /**
+   * A periodic column: its Stone name, the name expressions use, and — for constant columns given in the description —
+   * its values (one period) and the row step between them; {@code values} is null for columns Cairn computes
+   * (Pedersen and ECDSA points).
+   */
+  public record PeriodicColumn(String name, String exprName, int step, Felt[] values) {}
+
   public record Constraint(int index, String name, Expr numerator, Expr denominator, Expr expr) {}
 
   public final String layout;
@@ -40,7 +47,7 @@ public final class AirDescription {
   public final int interactionElements;
   public final List<String> segments;
   public final Map<String, String> params;
-  public final List<String> periodicColumns;
+  public final List<PeriodicColumn> periodicColumns;
   public final List<Exponent> pointPowers; // index k−1 holds point_powk
   public final List<Exponent> shifts;
   public final List<MaskEntry> mask;
@@ -55,7 +62,7 @@ public final class AirDescription {
     int main = -1, inter = -1, degree = -1, pmStep = -1, nInteraction = -1;
     List<String> segs = List.of();
     Map<String, String> params = new HashMap<>();
-    List<String> periodic = new ArrayList<>();
+    List<PeriodicColumn> periodic = new ArrayList<>();
     List<Exponent> powers = new ArrayList<>(), shifts = new ArrayList<>();
     List<MaskEntry> mask = new ArrayList<>();
     List<String[]> rawConstraints = new ArrayList<>();
@@ -84,7 +91,16 @@ public final class AirDescription {
             String[] c = rest.split(" ");
             params.put(c[0], c[1]);
           }
-          case "periodic" -> periodic.add(rest);
+          case "periodic" -> {
+            String[] c = rest.split(" ");
+            if (c.length == 2) periodic.add(new PeriodicColumn(c[0], c[1], 0, null));
+            else {
+              if (!c[2].equals("step") || !c[4].equals("values")) throw new IllegalArgumentException("bad periodic line");
+              Felt[] values = new Felt[c.length - 5];
+              for (int i = 0; i < values.length; i++) values[i] = Felt.fromHex(c[5 + i]);
+              periodic.add(new PeriodicColumn(c[0], c[1], Integer.parseInt(c[3]), values));
+            }
+          }
           case "point_power" -> powers.add(exponent(rest.split(" ")[1]));
           case "shift" -> shifts.add(exponent(rest.split(" ")[1]));
           case "mask" -> {
@@ -166,7 +182,19 @@ public final class AirDescription {
     return out;
   }
 
+  private static final java.util.concurrent.ConcurrentHashMap<String, AirDescription> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The description of a layout (parsed once, then shared: descriptions are immutable). */
   public static AirDescription load(String layout) {
+    AirDescription d = LOADED.get(layout);
+    if (d == null) {
+      d = parseResource(layout);
+      LOADED.putIfAbsent(layout, d);
+    }
+    return d;
+  }
+
+  private static AirDescription parseResource(String layout) {
     String res = "/io/cairn/prover/air/" + layout + ".air";
     try (InputStream in = AirDescription.class.getResourceAsStream(res)) {
       if (in == null) throw new IllegalArgumentException("unsupported layout '" + layout + "' (supported: recursive, small)");

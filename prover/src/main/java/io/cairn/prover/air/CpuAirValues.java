@@ -2,7 +2,6 @@ package io.cairn.prover.air;
 
 import io.cairn.crypto.field.Felt;
 import io.cairn.crypto.hash.Pedersen;
-import io.cairn.crypto.hash.Poseidon;
 import io.cairn.prover.stone.StoneProof.MemoryCell;
 import io.cairn.prover.stone.StoneProof.Parameters;
 import io.cairn.prover.stone.StoneProof.PublicInput;
@@ -47,28 +46,32 @@ public final class CpuAirValues {
     return pi.segments().get(name);
   }
 
-  /** The channel seed: Stone's public-input hash (poseidon3 over the statement words; v6 adds n_vf_layers). */
-  public static Felt publicInputHash(AirDescription air, PublicInput pi, Parameters prm, int stoneVersion) {
-    if (!"pedersen".equals(prm.pageHash()))
-      throw new IllegalArgumentException("proof_parameters.statement.page_hash: only pedersen is supported so far, got " + prm.pageHash());
+  /**
+   * The public input as Stone serializes it for the channel seed (cpu_air_statement GetInitialHashChainSeed): 32-byte
+   * big-endian words; stone6 starts with n_verifier_friendly_commitment_layers. Pages are hashed with
+   * statement.page_hash (pedersen: hash_on_elements; keccak256: over the words).
+   */
+  public static List<byte[]> publicInputWords(AirDescription air, PublicInput pi, Parameters prm, int stoneVersion) {
+    if (!"pedersen".equals(prm.pageHash()) && !"keccak256".equals(prm.pageHash()))
+      throw new IllegalArgumentException("proof_parameters.statement.page_hash: pedersen or keccak256 expected, got " + prm.pageHash());
     if (pi.dynamicParams() != null && !pi.dynamicParams().isNull() && !pi.dynamicParams().isEmpty())
       throw new IllegalArgumentException("public_input.dynamic_params: layout " + air.layout + " takes none");
-    List<Felt> words = new ArrayList<>();
-    if (stoneVersion == 6) words.add(Felt.of(prm.nVerifierFriendlyCommitmentLayers()));
-    words.add(Felt.of(Long.numberOfTrailingZeros(pi.nSteps())));
-    words.add(Felt.of(pi.rcMin()));
-    words.add(Felt.of(pi.rcMax()));
-    words.add(Felt.of(air.layoutCode));
+    List<byte[]> words = new ArrayList<>();
+    if (stoneVersion == 6) words.add(word(prm.nVerifierFriendlyCommitmentLayers()));
+    words.add(word(Long.numberOfTrailingZeros(pi.nSteps())));
+    words.add(word(pi.rcMin()));
+    words.add(word(pi.rcMax()));
+    words.add(Felt.of(air.layoutCode).toBytesBE());
     for (String s : air.segments) {
       Segment seg = pi.segments().get(s);
-      words.add(Felt.of(seg.beginAddr()));
-      words.add(Felt.of(seg.stopPtr()));
+      words.add(word(seg.beginAddr()));
+      words.add(word(seg.stopPtr()));
     }
     MemoryCell first = pi.publicMemory().get(0);
-    words.add(Felt.of(first.address()));
-    words.add(first.value());
+    words.add(word(first.address()));
+    words.add(first.value().toBytesBE());
     Map<Integer, List<MemoryCell>> pages = pages(pi);
-    words.add(Felt.of(pages.size()));
+    words.add(word(pages.size()));
     for (var e : pages.entrySet()) {
       List<MemoryCell> cells = e.getValue();
       List<Felt> content = new ArrayList<>();
@@ -83,12 +86,21 @@ public final class CpuAirValues {
             throw new IllegalArgumentException("public_input.public_memory: page " + e.getKey() + " is not continuous");
           content.add(cells.get(i).value());
         }
-        words.add(Felt.of(cells.get(0).address()));
+        words.add(word(cells.get(0).address()));
       }
-      words.add(Felt.of(cells.size()));
-      words.add(Pedersen.hashOnElements(content));
+      words.add(word(cells.size()));
+      if (prm.pageHash().equals("pedersen")) words.add(Pedersen.hashOnElements(content).toBytesBE());
+      else {
+        byte[] b = new byte[32 * content.size()];
+        for (int i = 0; i < content.size(); i++) System.arraycopy(content.get(i).toBytesBE(), 0, b, 32 * i, 32);
+        words.add(io.cairn.crypto.hash.Keccak.keccak256(b));
+      }
     }
-    return Poseidon.hashMany(words);
+    return words;
+  }
+
+  private static byte[] word(long v) {
+    return Felt.of(v).toBytesBE();
   }
 
   private static Map<Integer, List<MemoryCell>> pages(PublicInput pi) {
@@ -130,30 +142,38 @@ public final class CpuAirValues {
     v.put("half_offset_size_", Felt.of(1 << 15));
     v.put("range_check16__perm__public_memory_prod_", Felt.ONE);
     v.put("memory__multi_column_perm__perm__public_memory_prod_", publicMemoryProductRatio(memZ, memAlpha, traceLength / air.publicMemoryStep));
-    EcConstants.Point shift = EcConstants.SHIFT_POINT;
+    io.cairn.crypto.ec.EcPoint shift = EcConstants.SHIFT_POINT;
     v.put("pedersen__shift_point_x_", shift.x());
     v.put("pedersen__shift_point_y_", shift.y());
     v.put("ecdsa__sig_config_alpha_", Felt.ONE);
+    v.put("ec_op__curve_config_alpha_", Felt.ONE);
     v.put("ecdsa__sig_config_beta_", EcConstants.BETA);
     v.put("ecdsa__sig_config_shift_point_x_", shift.x());
     v.put("ecdsa__sig_config_shift_point_y_", shift.y());
     long nSteps = pi.nSteps();
-    for (String p : air.periodicColumns) {
-      switch (p) {
-        case "PedersenPointsX", "PedersenPointsY" -> {
-          long copies = nSteps / (param("kPedersenBuiltinRatio") * param("kPedersenBuiltinRepetitions", 1));
-          Felt at = point.pow(copies);
-          boolean x = p.endsWith("X");
-          v.put(x ? "pedersen__points__x" : "pedersen__points__y", Periodic.evaluate(x ? EcConstants.pedersenX() : EcConstants.pedersenY(), at));
+    for (AirDescription.PeriodicColumn p : air.periodicColumns) {
+      Felt[] values;
+      long copies; // periods in the trace: the column at x is q(x^copies)
+      if (p.values() != null) {
+        values = p.values();
+        copies = traceLength / ((long) values.length * p.step());
+      } else {
+        switch (p.name()) {
+          case "PedersenPointsX", "PedersenPointsY" -> {
+            copies = nSteps / (param("kPedersenBuiltinRatio") * param("kPedersenBuiltinRepetitions", 1));
+            values = p.name().endsWith("X") ? EcConstants.pedersenX() : EcConstants.pedersenY();
+          }
+          case "EcdsaGeneratorPointsX", "EcdsaGeneratorPointsY" -> {
+            copies = nSteps / (param("kEcdsaBuiltinRatio") * param("kEcdsaBuiltinRepetitions", 1));
+            values = p.name().endsWith("X") ? EcConstants.ecdsaX() : EcConstants.ecdsaY();
+          }
+          default ->
+              throw new IllegalArgumentException(
+                  "layout " + air.layout + " is not supported yet: its periodic column " + p.name() + " has no values in Cairn");
         }
-        case "EcdsaGeneratorPointsX", "EcdsaGeneratorPointsY" -> {
-          long copies = nSteps / (param("kEcdsaBuiltinRatio") * param("kEcdsaBuiltinRepetitions", 1));
-          Felt at = point.pow(copies);
-          boolean x = p.endsWith("X");
-          v.put(x ? "ecdsa__generator_points__x" : "ecdsa__generator_points__y", Periodic.evaluate(x ? EcConstants.ecdsaX() : EcConstants.ecdsaY(), at));
-        }
-        default -> throw new IllegalStateException("layout " + air.layout + ": unknown periodic column " + p);
       }
+      if (copies < 1) throw new IllegalArgumentException("trace too short for layout " + air.layout + " (periodic column " + p.name() + ")");
+      v.put(p.exprName(), Periodic.evaluate(values, point.pow(copies)));
     }
     return v;
   }

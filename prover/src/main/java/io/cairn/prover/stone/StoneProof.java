@@ -92,8 +92,9 @@ public record StoneProof(
     String hex = require(root, "proof_hex", "").asText();
     if (!hex.startsWith("0x")) throw new IllegalArgumentException("proof_hex: expected 0x-prefixed hex");
     byte[] bytes;
+    if (hex.length() % 2 != 0) throw new IllegalArgumentException("proof_hex: odd number of hex digits");
     try {
-      bytes = HexFormat.of().parseHex(hex.length() % 2 == 0 ? hex.substring(2) : "0" + hex.substring(2));
+      bytes = HexFormat.of().parseHex(hex.substring(2));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("proof_hex: not hex: " + e.getMessage(), e);
     }

@@ -1,5 +1,11 @@
 package io.cairn.prover.verifier;
 
+import io.cairn.prover.stone.DeepQuotient;
+import io.cairn.prover.stone.FriFormula;
+import io.cairn.prover.stone.MerkleHashing;
+import io.cairn.prover.stone.ProofOfWork;
+import io.cairn.prover.stone.StoneHashes;
+
 import io.cairn.crypto.field.Felt;
 import io.cairn.crypto.hash.Keccak;
 import io.cairn.crypto.hash.Pedersen;
@@ -30,10 +36,15 @@ public final class StoneVerifier {
   static final BigInteger P = Felt.MODULUS;
   static final Felt GENERATOR = Felt.of(3);
 
-  /** What a valid proof establishes, plus the verifier's derived values (for comparison with annotations). */
+  /**
+   * What a valid proof establishes, plus the verifier's derived values (for comparison with annotations). The
+   * program hash and the fact are null, with the reason in {@code programHashUnavailable}, when the public memory does
+   * not hold a proof-mode program whose builtins can be named (e.g. a bootloader with builtins outside the layout).
+   */
   public record Result(
       String layout,
       Felt programHash,
+      String programHashUnavailable,
       byte[] outputHash,
       byte[] fact,
       List<Felt> output,
@@ -41,23 +52,32 @@ public final class StoneVerifier {
       Felt oodsPoint,
       long[] queries) {}
 
-  /** The verifier's randomness, known once the commit phase (OODS and proof of work included) has passed. */
-  public record Transcript(List<Felt> interactionElements, Felt oodsPoint, long[] queries) {}
+  /** Sees the verifier's randomness as it is drawn (tests compare it with a proof's annotations). */
+  public interface Observer {
+    /** The interaction elements and the OODS point, before the OODS check. */
+    default void oodsPoint(List<Felt> interactionElements, Felt point) {}
 
-  public static Result verify(StoneProof proof, int stoneVersion) {
-    return verify(proof, stoneVersion, t -> {});
+    /** The proof-of-work hash, seed (channel state), bits and the proof's nonce, before the nonce is checked. */
+    default void proofOfWork(String hash, byte[] seed, int bits, long nonce) {}
+
+    /** The sorted distinct query indices, after the OODS check and the proof of work passed. */
+    default void queries(long[] queries) {}
   }
 
-  /** As {@link #verify(StoneProof, int)}, reporting the transcript to {@code afterCommitPhase} before decommitment. */
-  public static Result verify(StoneProof proof, int stoneVersion, java.util.function.Consumer<Transcript> afterCommitPhase) {
+  public static Result verify(StoneProof proof, int stoneVersion) {
+    return verify(proof, stoneVersion, new Observer() {});
+  }
+
+  public static Result verify(StoneProof proof, int stoneVersion, Observer observer) {
     if (stoneVersion != 5 && stoneVersion != 6) throw new IllegalArgumentException("--stone-version must be 5 or 6, got " + stoneVersion);
     Parameters prm = proof.parameters();
     PublicInput pi = proof.publicInput();
     AirDescription air = AirDescription.load(pi.layout());
-    if (!"poseidon3".equals(prm.channelHash()))
-      throw new IllegalArgumentException("proof_parameters.channel_hash: only poseidon3 is supported so far, got " + prm.channelHash());
-    if (!prm.verifierFriendlyChannelUpdates())
-      throw new IllegalArgumentException("proof_parameters.verifier_friendly_channel_updates: only true is supported with poseidon3");
+    boolean feltChannel = "poseidon3".equals(prm.channelHash());
+    if (!feltChannel && !StoneHashes.known(prm.channelHash()))
+      throw new IllegalArgumentException("proof_parameters.channel_hash: unknown hash '" + prm.channelHash() + "'");
+    if (feltChannel && !prm.verifierFriendlyChannelUpdates())
+      throw new IllegalArgumentException("proof_parameters.verifier_friendly_channel_updates: must be true with the poseidon3 channel");
     checkHashName(prm.commitmentHash(), "proof_parameters.commitment_hash");
     checkHashName(prm.verifierFriendlyCommitmentHash(), "proof_parameters.verifier_friendly_commitment_hash");
     checkHashName(prm.powHash(), "proof_parameters.pow_hash");
@@ -76,24 +96,38 @@ public final class StoneVerifier {
     CpuAirValues values = new CpuAirValues(air, pi);
 
     // Channel seeded with the public input.
-    Felt seed = CpuAirValues.publicInputHash(air, pi, prm, stoneVersion);
-    FeltChannel ch = new FeltChannel(seed);
-    ProofStream in = new ProofStream(proof.proof(), false);
+    List<byte[]> words = CpuAirValues.publicInputWords(air, pi, prm, stoneVersion);
+    Channel ch;
+    if (feltChannel) {
+      List<Felt> felts = new ArrayList<>();
+      for (byte[] w : words) felts.add(Felt.fromBytesBE(w));
+      ch = new Channel.FeltChannel(Poseidon.hashMany(felts));
+    } else {
+      byte[] seed = new byte[32 * words.size()];
+      for (int i = 0; i < words.size(); i++) System.arraycopy(words.get(i), 0, seed, 32 * i, 32);
+      String seedHash = prm.verifierFriendlyChannelUpdates() ? prm.verifierFriendlyCommitmentHash() : prm.channelHash();
+      ch = new Channel.ByteChannel(prm.channelHash(), seed, seedHash);
+    }
+    ProofStream in = new ProofStream(proof.proof(), !feltChannel);
 
-    Felt traceRoot = in.felt("original trace commitment");
-    ch.absorb(traceRoot);
+    byte[] traceRoot = in.next(32, "original trace commitment");
+    ch.absorbHash(traceRoot);
     Felt[] interaction = new Felt[air.interactionElements];
     for (int i = 0; i < interaction.length; i++) interaction[i] = ch.randomFelt();
-    Felt interactionRoot = in.felt("interaction trace commitment");
-    ch.absorb(interactionRoot);
+    byte[] interactionRoot = in.next(32, "interaction trace commitment");
+    ch.absorbHash(interactionRoot);
     Felt compositionAlpha = ch.randomFelt();
-    Felt compositionRoot = in.felt("composition commitment");
-    ch.absorb(compositionRoot);
+    byte[] compositionRoot = in.next(32, "composition commitment");
+    ch.absorbHash(compositionRoot);
     Felt z = ch.randomFelt();
+    observer.oodsPoint(List.of(interaction), z);
     int nOods = air.mask.size() + air.constraintDegree;
     Felt[] oods = new Felt[nOods];
-    for (int i = 0; i < nOods; i++) oods[i] = in.felt("OODS value #" + i);
-    ch.absorb(oods);
+    for (int i = 0; i < nOods; i++) {
+      oods[i] = in.felt("OODS value #" + i);
+      if (!prm.verifierFriendlyChannelUpdates()) ch.absorbFelt(oods[i]);
+    }
+    if (prm.verifierFriendlyChannelUpdates()) ch.absorbFelts(oods);
 
     // OODS: the AIR's composition at z must equal the committed broken columns at z².
     Felt traceGenerator = GENERATOR.pow(P.subtract(BigInteger.ONE).shiftRight(logTrace));
@@ -105,43 +139,40 @@ public final class StoneVerifier {
     if (!composition.equals(claimed))
       throw new VerificationException("OODS", "the AIR's composition polynomial at the OODS point does not match the committed composition columns");
     Felt deepAlpha = ch.randomFelt();
-    Felt[] deepCoefficients = powers(deepAlpha, nOods);
 
     // FRI commitments.
     int[] steps = prm.friStepList();
     int nInner = steps.length - 1;
-    Felt[] friRoots = new Felt[nInner];
+    byte[][] friRoots = new byte[nInner][];
     Felt[] friPoints = new Felt[nInner];
     for (int k = 0; k < nInner; k++) {
-      friRoots[k] = in.felt("FRI layer " + (k + 1) + " commitment");
-      ch.absorb(friRoots[k]);
+      friRoots[k] = in.next(32, "FRI layer " + (k + 1) + " commitment");
+      ch.absorbHash(friRoots[k]);
       friPoints[k] = ch.randomFelt();
     }
     Felt[] lastLayer = new Felt[prm.lastLayerDegreeBound()];
     for (int i = 0; i < lastLayer.length; i++) lastLayer[i] = in.felt("last layer coefficient #" + i);
-    ch.absorb(lastLayer);
+    ch.absorbFelts(lastLayer);
 
     // Proof of work.
-    byte[] nonceWord = in.next(32, "proof-of-work nonce");
-    for (int i = 0; i < 24; i++)
+    byte[] nonceWord = in.next(ch.nonceBytes(), "proof-of-work nonce");
+    for (int i = 0; i < nonceWord.length - 8; i++)
       if (nonceWord[i] != 0) throw new VerificationException("proof of work", "the nonce does not fit in 64 bits");
     long nonce = 0;
-    for (int i = 24; i < 32; i++) nonce = (nonce << 8) | (nonceWord[i] & 0xff);
-    if (!proofOfWorkOk(prm.powHash(), ch.state().toBytesBE(), prm.proofOfWorkBits(), nonce))
+    for (int i = nonceWord.length - 8; i < nonceWord.length; i++) nonce = (nonce << 8) | (nonceWord[i] & 0xff);
+    String powHash = feltChannel ? prm.powHash() : prm.channelHash();
+    observer.proofOfWork(powHash, ch.stateBytes(), prm.proofOfWorkBits(), nonce);
+    if (!ProofOfWork.verify(powHash, ch.stateBytes(), prm.proofOfWorkBits(), nonce))
       throw new VerificationException("proof of work", "nonce " + Long.toUnsignedString(nonce) + " does not give " + prm.proofOfWorkBits() + " zero bits");
-    ch.absorb(Felt.fromCanonicalLimbs(nonce, 0, 0, 0));
+    ch.absorbNonce(nonce);
 
     // Queries.
     long evalSize = 1L << logEval;
     TreeSet<Long> sorted = new TreeSet<>();
-    for (int i = 0; i < prm.nQueries(); i++) {
-      long[] limbs = ch.randomFelt().canonicalLimbs();
-      BigInteger low128 = new BigInteger(1, toBytes(limbs[1], limbs[0]));
-      sorted.add(low128.mod(BigInteger.valueOf(evalSize)).longValue());
-    }
+    for (int i = 0; i < prm.nQueries(); i++) sorted.add(ch.randomQuery(evalSize));
     long[] queries = sorted.stream().mapToLong(Long::longValue).toArray();
 
-    afterCommitPhase.accept(new Transcript(List.of(interaction), z, queries.clone()));
+    observer.queries(queries.clone());
 
     // Layer 0: the three committed traces at the queried rows.
     Merkle merkle = new Merkle(prm, in);
@@ -151,27 +182,18 @@ public final class StoneVerifier {
 
     // DEEP composition at each query point, then FRI.
     Felt evalGenerator = GENERATOR.pow(P.subtract(BigInteger.ONE).shiftRight(logEval));
-    Felt[] rowShift = new Felt[air.mask.size()];
-    for (int i = 0; i < rowShift.length; i++) rowShift[i] = z.mul(traceGenerator.pow(air.mask.get(i).row()));
-    Felt zDeg = z.pow(air.constraintDegree);
+    DeepQuotient deep = new DeepQuotient(air, z, traceGenerator, oods, deepAlpha);
     Felt generatorInverse = GENERATOR.inverse();
     long[] idx = queries.clone();
     Felt[] y = new Felt[queries.length];
     Felt[] xInv = new Felt[queries.length];
+    Felt[] traceAtX = new Felt[air.mainColumns + air.interactionColumns];
     for (int q = 0; q < queries.length; q++) {
       // the evaluation domain in bit-reversed order: x_q = 3·ω^bitrev(q)
       Felt x = GENERATOR.mul(evalGenerator.pow(Long.reverse(queries[q]) >>> (64 - logEval)));
-      Felt sum = Felt.ZERO;
-      for (int i = 0; i < air.mask.size(); i++) {
-        int col = air.mask.get(i).column();
-        Felt v = col < air.mainColumns ? mainRows[q][col] : interRows[q][col - air.mainColumns];
-        sum = sum.add(deepCoefficients[i].mul(v.sub(oods[i]).div(x.sub(rowShift[i]))));
-      }
-      for (int k = 0; k < air.constraintDegree; k++) {
-        int i = air.mask.size() + k;
-        sum = sum.add(deepCoefficients[i].mul(compRows[q][k].sub(oods[i]).div(x.sub(zDeg))));
-      }
-      y[q] = sum;
+      System.arraycopy(mainRows[q], 0, traceAtX, 0, air.mainColumns);
+      System.arraycopy(interRows[q], 0, traceAtX, air.mainColumns, air.interactionColumns);
+      y[q] = deep.at(x, traceAtX, compRows[q]);
       xInv[q] = x.mul(generatorInverse).inverse();
     }
     int logSize = logEval;
@@ -199,7 +221,7 @@ public final class StoneVerifier {
         rowIdx.add(cosetIndex);
         rows.add(elements);
         nextIdx.add(cosetIndex);
-        nextY.add(fold(elements, friPoints[k], cosetXInv));
+        nextY.add(FriFormula.fold(elements, friPoints[k], cosetXInv));
         nextXInv.add(cosetXInv.pow(coset));
       }
       logSize -= step;
@@ -219,37 +241,16 @@ public final class StoneVerifier {
 
     List<Felt> output = values.output();
     byte[] outputHash = keccakPacked(output);
-    Felt programHash = values.programHash();
-    byte[] fact = Keccak.keccak256(concat(programHash.toBytesBE(), outputHash));
-    return new Result(pi.layout(), programHash, outputHash, fact, output, List.of(interaction), z, queries);
-  }
-
-  /**
-   * Folds a coset of 2^k values (in Stone's bit-reversed coset order) into one value of the next layer: the first
-   * half and the second half fold recursively (the second with x⁻¹·ω_n), then the pair combines as
-   * f(x) + f(−x) + λ·x⁻¹·(f(x) − f(−x)) with λ and x⁻¹ raised to n/2 (Stone's FRI folder; no division by 2).
-   */
-  static Felt fold(Felt[] v, Felt point, Felt xInv) {
-    return fold(v, 0, v.length, point, xInv);
-  }
-
-  private static Felt fold(Felt[] v, int from, int n, Felt point, Felt xInv) {
-    if (n == 1) return v[from];
-    Felt g0, g1;
-    if (n == 2) {
-      g0 = v[from];
-      g1 = v[from + 1];
-    } else {
-      g0 = fold(v, from, n / 2, point, xInv);
-      g1 = fold(v, from + n / 2, n / 2, point, xInv.mul(rootOfUnity(n).inverse()));
+    Felt programHash = null;
+    byte[] fact = null;
+    String why = null;
+    try {
+      programHash = values.programHash();
+      fact = Keccak.keccak256(concat(programHash.toBytesBE(), outputHash));
+    } catch (IllegalArgumentException e) {
+      why = e.getMessage(); // the proof is valid; only the program's identity cannot be read from public memory
     }
-    Felt lambda = point.pow(n / 2), xi = xInv.pow(n / 2);
-    return g0.add(g1).add(lambda.mul(xi).mul(g0.sub(g1)));
-  }
-
-  /** 3^((p−1)/n), the primitive n-th root of unity Stone's FFT bases use. */
-  static Felt rootOfUnity(int n) {
-    return GENERATOR.pow(P.subtract(BigInteger.ONE).divide(BigInteger.valueOf(n)));
+    return new Result(pi.layout(), programHash, why, outputHash, fact, output, List.of(interaction), z, queries);
   }
 
   /** Multipliers of x⁻¹ for the elements of a coset of size 2^step in Stone's (bit-reversed) order. */
@@ -274,22 +275,6 @@ public final class StoneVerifier {
     return r;
   }
 
-  static boolean proofOfWorkOk(String hashName, byte[] seed, int bits, long nonce) {
-    byte[] init = new byte[8 + 32 + 1];
-    long magic = 0x0123456789abcdedL;
-    for (int i = 0; i < 8; i++) init[i] = (byte) (magic >>> (56 - 8 * i));
-    System.arraycopy(seed, 0, init, 8, 32);
-    init[40] = (byte) bits;
-    byte[] h0 = Hashes.digest(hashName, init);
-    byte[] data = new byte[40];
-    System.arraycopy(h0, 0, data, 0, 32);
-    for (int i = 0; i < 8; i++) data[32 + i] = (byte) (nonce >>> (56 - 8 * i));
-    byte[] h = Hashes.digest(hashName, data);
-    long head = 0;
-    for (int i = 0; i < 8; i++) head = (head << 8) | (h[i] & 0xff);
-    return bits == 0 || Long.compareUnsigned(head, 1L << (64 - bits)) < 0;
-  }
-
   static byte[] keccakPacked(List<Felt> values) {
     byte[] b = new byte[32 * values.size()];
     for (int i = 0; i < values.size(); i++) System.arraycopy(values.get(i).toBytesBE(), 0, b, 32 * i, 32);
@@ -312,48 +297,20 @@ public final class StoneVerifier {
   }
 
   private static void checkHashName(String name, String path) {
-    if (!Hashes.known(name)) throw new IllegalArgumentException(path + ": unknown hash '" + name + "'");
+    if (!StoneHashes.known(name)) throw new IllegalArgumentException(path + ": unknown hash '" + name + "'");
   }
 
-  /** The poseidon3 ("felt") Fiat–Shamir channel of Stone (noninteractive_*_felt_channel). */
-  static final class FeltChannel {
-    private Felt state;
-    private long counter;
-
-    FeltChannel(Felt seed) {
-      state = seed;
-    }
-
-    void absorb(Felt... values) {
-      List<Felt> data = new ArrayList<>(values.length + 1);
-      data.add(state.add(Felt.ONE));
-      data.addAll(Arrays.asList(values));
-      state = Poseidon.hashMany(data);
-      counter = 0;
-    }
-
-    Felt randomFelt() {
-      Felt r = Poseidon.hash(state, Felt.of(counter));
-      counter++;
-      return r;
-    }
-
-    Felt state() {
-      return state;
-    }
-  }
-
-  /** Table and vector commitments: Merkle trees whose top layers may use the verifier-friendly hash. */
+  /** Table decommitments: rows read from the proof, authenticated against a root by Stone's Merkle paths. */
   static final class Merkle {
-    private final Parameters prm;
+    private final MerkleHashing hashing;
     private final ProofStream in;
 
     Merkle(Parameters prm, ProofStream in) {
-      this.prm = prm;
+      this.hashing = MerkleHashing.of(prm);
       this.in = in;
     }
 
-    Felt[][] decommitTable(String name, Felt root, long[] rows, int columns, int height) {
+    Felt[][] decommitTable(String name, byte[] root, long[] rows, int columns, int height) {
       Felt[][] values = new Felt[rows.length][columns];
       for (int r = 0; r < rows.length; r++)
         for (int c = 0; c < columns; c++) values[r][c] = in.tableValue(name + " row " + rows[r] + " column " + c);
@@ -363,49 +320,34 @@ public final class StoneVerifier {
       return values;
     }
 
-    void verifyRows(String name, Felt root, List<Long> rows, List<Felt[]> values, int height) {
-      boolean leafFriendly = prm.nVerifierFriendlyCommitmentLayers() >= height + 1;
+    /**
+     * Recomputes the root from sorted distinct rows, reading the missing siblings from the proof in Stone's order
+     * (bottom-up, left to right), and compares it with the committed one.
+     */
+    void verifyRows(String name, byte[] root, List<Long> rows, List<Felt[]> values, int height) {
       ArrayDeque<Object[]> queue = new ArrayDeque<>(); // {Long heapIndex, byte[] hash, Integer depth}
-      for (int i = 0; i < rows.size(); i++) {
-        byte[] leaf = leafHash(name, values.get(i), leafFriendly);
-        queue.add(new Object[] {rows.get(i) + (1L << height), leaf, height});
-      }
+      for (int i = 0; i < rows.size(); i++)
+        queue.add(new Object[] {rows.get(i) + (1L << height), hashing.leaf(values.get(i), height), height});
       while (true) {
         Object[] cur = queue.poll();
         long index = (Long) cur[0];
         int depth = (Integer) cur[2];
         if (index == 1) {
-          if (!queue.isEmpty()) throw new IllegalStateException("Merkle queue not empty at the root");
-          if (!Arrays.equals((byte[]) cur[1], root.toBytesBE()))
+          if (!Arrays.equals((byte[]) cur[1], root))
             throw new VerificationException("Merkle decommitment", name + ": the authentication path does not lead to the committed root");
           return;
         }
-        boolean friendly = prm.nVerifierFriendlyCommitmentLayers() >= depth;
         byte[] parent;
         Object[] next = queue.peek();
         if ((index & 1) == 0 && next != null && (Long) next[0] == index + 1) {
           queue.poll();
-          parent = node((byte[]) cur[1], (byte[]) next[1], friendly);
+          parent = hashing.node((byte[]) cur[1], (byte[]) next[1], depth);
         } else {
           byte[] sibling = in.next(32, name + " authentication node");
-          parent = (index & 1) == 0 ? node((byte[]) cur[1], sibling, friendly) : node(sibling, (byte[]) cur[1], friendly);
+          parent = (index & 1) == 0 ? hashing.node((byte[]) cur[1], sibling, depth) : hashing.node(sibling, (byte[]) cur[1], depth);
         }
         queue.add(new Object[] {index >>> 1, parent, depth - 1});
       }
-    }
-
-    private byte[] node(byte[] left, byte[] right, boolean friendly) {
-      if (friendly) return Hashes.hashNode(prm.verifierFriendlyCommitmentHash(), left, right);
-      return Hashes.hashNode(prm.commitmentHash(), left, right);
-    }
-
-    private byte[] leafHash(String name, Felt[] row, boolean friendly) {
-      // Stone hashes rows as their Montgomery-form 32-byte words.
-      Felt[] mont = new Felt[row.length];
-      for (int i = 0; i < row.length; i++) mont[i] = CpuAirValues.montgomeryForm(row[i]);
-      if (row.length == 1) return mont[0].toBytesBE();
-      String hash = friendly ? prm.verifierFriendlyCommitmentHash() : prm.commitmentHash();
-      return Hashes.hashRow(hash, mont);
     }
   }
 }

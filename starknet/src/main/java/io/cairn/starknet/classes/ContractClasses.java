@@ -6,10 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,10 +36,7 @@ public final class ContractClasses {
         JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
             .build();
-    ObjectMapper m = new ObjectMapper(factory);
-    m.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    m.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    return m;
+    return new ObjectMapper(factory);
   }
 
   /** A Sierra or Cairo 0 class from a file. */

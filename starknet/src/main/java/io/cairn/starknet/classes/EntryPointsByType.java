@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +26,8 @@ public record EntryPointsByType<E>(List<E> external, List<E> l1Handler, List<E> 
   /** A missing group is empty (older artifacts omit empty ones); an unknown group name is an error. */
   static <E> EntryPointsByType<E> parse(JsonNode node, String path, EntryReader<E> reader) {
     ObjectNode groups = Json.object(node, path);
-    for (Iterator<Map.Entry<String, JsonNode>> it = groups.fields(); it.hasNext(); ) {
-      String name = it.next().getKey();
+    for (Map.Entry<String, JsonNode> group : groups.properties()) {
+      String name = group.getKey();
       if (!name.equals("EXTERNAL") && !name.equals("L1_HANDLER") && !name.equals("CONSTRUCTOR"))
         throw Json.error(Json.child(path, name), "unknown entry point type (expected EXTERNAL, L1_HANDLER or CONSTRUCTOR)");
     }

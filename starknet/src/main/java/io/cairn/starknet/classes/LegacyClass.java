@@ -178,8 +178,8 @@ public record LegacyClass(
   /** Reads a class from {@code {abi, entry_points_by_type, program}} whose program has been parsed to a tree. */
   static LegacyClass fromJson(ObjectNode root) {
     ObjectNode program = Json.object(Json.required(root, "$", "program"), "$.program");
-    for (Iterator<Map.Entry<String, JsonNode>> it = program.fields(); it.hasNext(); ) {
-      String name = it.next().getKey();
+    for (Map.Entry<String, JsonNode> field : program.properties()) {
+      String name = field.getKey();
       if (!PROGRAM_FIELDS.contains(name))
         throw Json.error("$.program." + name, "unknown program field (cairo-lang's Program has no such field)");
     }

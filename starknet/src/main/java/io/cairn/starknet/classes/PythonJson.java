@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -113,7 +112,7 @@ final class PythonJson {
     }
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private void object(JsonNode n) {
     int k = n.size();
     if (k == 0) {
@@ -122,7 +121,7 @@ final class PythonJson {
     }
     Map.Entry<String, JsonNode>[] fields = new Map.Entry[k];
     int i = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) fields[i++] = it.next();
+    for (Map.Entry<String, JsonNode> field : n.properties()) fields[i++] = field;
     if (sortKeys && k > 1 && !isSorted(fields)) Arrays.sort(fields, BY_KEY);
     raw('{');
     for (i = 0; i < k; i++) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.crypto.field.Felt;
 import io.cairn.crypto.hash.Keccak;
 import io.cairn.crypto.hash.Poseidon;
-import java.math.BigInteger;
+import io.cairn.starknet.hash.Addresses;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,28 +25,23 @@ public record SierraClass(
     List<Felt> sierraProgram, String contractClassVersion, EntryPointsByType<SierraEntryPoint> entryPoints, String abi)
     implements ContractClass {
 
-  /** 2^251 − 256: cairo-lang reduces the final Poseidon value below it ({@code ADDR_BOUND}). */
-  private static final BigInteger ADDR_BOUND = BigInteger.ONE.shiftLeft(251).subtract(BigInteger.valueOf(256));
-
   private static final String CLASS_VERSION_PREFIX = "CONTRACT_CLASS_V";
 
   public SierraClass {
     sierraProgram = List.copyOf(sierraProgram);
   }
 
-  /** cairo-lang {@code py_compute_class_hash}. */
+  /** cairo-lang {@code py_compute_class_hash}; the result is reduced below 2^251 − 256 ({@code ADDR_BOUND}). */
   @Override
   public Felt classHash() {
-    Felt h =
+    return Addresses.normalize(
         Poseidon.hashMany(
             Felt.fromShortString(CLASS_VERSION_PREFIX + contractClassVersion),
             entryPointsHash(entryPoints.external()),
             entryPointsHash(entryPoints.l1Handler()),
             entryPointsHash(entryPoints.constructor()),
             Keccak.starknetKeccak(abi.getBytes(StandardCharsets.UTF_8)),
-            Poseidon.hashMany(sierraProgram));
-    BigInteger v = h.toBigInteger();
-    return v.compareTo(ADDR_BOUND) >= 0 ? Felt.of(v.subtract(ADDR_BOUND)) : h;
+            Poseidon.hashMany(sierraProgram)));
   }
 
   private static Felt entryPointsHash(List<SierraEntryPoint> eps) {

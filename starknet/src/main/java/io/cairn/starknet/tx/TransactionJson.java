@@ -1,6 +1,8 @@
 package io.cairn.starknet.tx;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.crypto.field.Felt;
@@ -24,7 +26,11 @@ import java.util.List;
 public final class TransactionJson {
   private TransactionJson() {}
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Strict: a duplicated key or text after the object would make the hashed transaction ambiguous. */
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /** A transaction and whether its version carried the query bit (2^128). */
   public record Parsed(Transaction transaction, boolean query) {}

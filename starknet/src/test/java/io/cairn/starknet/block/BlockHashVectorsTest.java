@@ -68,6 +68,8 @@ class BlockHashVectorsTest {
     for (int i = 0; i < body.get("transactions").size(); i++) {
       Felt hash = felt(body.get("transaction_hashes").get(i));
       Transaction tx = TransactionJson.parse(SerdeToRpc.convert(body.get("transactions").get(i)), "$").transaction();
+      // every transaction of this mainnet block also checks the transaction-hash rules
+      assertEquals(hash, TransactionHashes.hash(tx, ChainIds.SN_MAIN), "hash of transaction " + i);
       txs.add(new HashedTransaction(hash, tx));
       JsonNode out = body.get("transaction_outputs").get(i).elements().next();
       receipts.add(new Receipt(hash, felt(out.get("actual_fee")), List.of(), events(out.get("events")), null, Felt.ZERO, Felt.ZERO));

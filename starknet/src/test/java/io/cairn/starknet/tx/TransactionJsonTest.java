@@ -67,6 +67,8 @@ class TransactionJsonTest {
             "0x69c0f9bcd79697bdceaf7748e3ff8f34aa39e4063ce44896af664c0c96f6c10",
             "0x800000000000011000000000000000000000000000000000000000000000001"));
     assertMessage("malformed JSON", INVOKE_V3.substring(0, 40));
+    assertMessage("malformed JSON", INVOKE_V3 + " {}");
+    assertMessage("malformed JSON", INVOKE_V3.replace("\"tip\":\"0x0\"", "\"tip\":\"0x0\",\"tip\":\"0x1\""));
   }
 
   private static void assertMessage(String expected, String json) {

@@ -76,6 +76,11 @@ public abstract sealed class SimpleBuiltin implements BuiltinRunner
     return cellsPerInstance;
   }
 
+  /** The first cells of each instance that are inputs; the rest are deduced outputs. */
+  public int inputCells() {
+    return nInputCells;
+  }
+
   @Override
   public void initializeSegments(Memory memory) {
     base = memory.addSegment();

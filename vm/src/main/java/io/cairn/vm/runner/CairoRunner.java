@@ -198,6 +198,7 @@ public final class CairoRunner {
     endRun();
     readReturnValues();
     if (config.proofMode()) finalizeSegments();
+    if (config.secureRun()) SecurityChecks.verifySecureRunner(this);
   }
 
   /** A run that used up its {@code --max-steps}. */
@@ -210,6 +211,7 @@ public final class CairoRunner {
   private void endRun() {
     if (ended) throw new IllegalStateException("end_run called twice.");
     memory.relocateTemporarySegments();
+    SecurityChecks.verifyAutoDeductions(this);
     if (config.proofMode() && !config.disableTracePadding()) {
       runUntilSteps(nextPowerOfTwo(vm.steps()));
       while (!checkUsedCells()) {

@@ -100,4 +100,37 @@ class FailureTest {
     VmException e = assertThrows(VmException.class, () -> runner(p).run());
     assertTrue(e.inner().startsWith("Invalid op1_src"), e.inner());
   }
+
+  static Program bitwiseProgram() {
+    // main(bitwise_ptr): [ap] = [fp - 3]; ap++; ret  — returns its builtin pointer unchanged
+    return Program.parse(
+        "{\"data\":[\"0x480a7ffd7fff8000\"," + RET + "],\"builtins\":[\"bitwise\"],\"hints\":{},"
+            + "\"identifiers\":{\"__main__.main\":{\"type\":\"function\",\"pc\":0}},\"reference_manager\":{\"references\":[]}}",
+        "bitwise-test");
+  }
+
+  @Test
+  void builtinCellThatContradictsItsDeductionIsRejected() {
+    CairoRunner r = new CairoRunner(bitwiseProgram(), RunConfig.of("starknet_with_keccak"), new HintProcessor());
+    r.initialize();
+    Relocatable base = r.builtin("bitwise").base();
+    r.memory().write(base, 12);
+    r.memory().write(base.add(1), 10);
+    r.memory().write(base.add(2), 99); // 12 & 10 = 8
+    VmError e = assertThrows(VmError.class, () -> SecurityChecks.verifyAutoDeductions(r));
+    assertEquals("Inconsistent auto deduction rule at address " + base.segment() + ":2. 99 != 8.", e.getMessage());
+  }
+
+  @Test
+  void secureRunRejectsCellsBeyondTheProgram() {
+    CairoRunner r = new CairoRunner(bitwiseProgram(), RunConfig.of("starknet_with_keccak"), new HintProcessor());
+    r.initialize();
+    r.memory().write(r.programBase().add(5), 1);
+    VmError e = assertThrows(SecurityChecks.SecurityError.class, r::run);
+    assertTrue(e.getMessage().startsWith("Out of bounds access to program segment"), e.getMessage());
+    // the same run without the stray cell passes, and proof mode's default skips the pass
+    CairoRunner ok = new CairoRunner(bitwiseProgram(), RunConfig.of("starknet_with_keccak"), new HintProcessor());
+    ok.initialize();
+    ok.run();
+  }
 }

@@ -26,5 +26,15 @@ class ProofModeTest {
     ObjectMapper om = new ObjectMapper();
     JsonNode actual = om.readTree(om.writeValueAsString(o.publicInput()));
     assertEquals(expected, actual);
+    // the private input, paths aside, equals what Stone was given
+    JsonNode proof = om.readTree(Fixtures.require("stone-proofs/small_fibonacci_cairo0_stone_v6_proof.json").toFile());
+    var priv = (com.fasterxml.jackson.databind.node.ObjectNode)
+        om.readTree(om.writeValueAsString(o.privateInput(java.nio.file.Path.of("t"), java.nio.file.Path.of("m"))));
+    var want = (com.fasterxml.jackson.databind.node.ObjectNode) proof.get("private_input").deepCopy();
+    for (String k : new String[] {"trace_path", "memory_path"}) {
+      priv.remove(k);
+      want.remove(k);
+    }
+    assertEquals(want, priv);
   }
 }

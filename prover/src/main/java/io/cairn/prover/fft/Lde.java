@@ -1,0 +1,59 @@
+package io.cairn.prover.fft;
+
+import io.cairn.crypto.field.Felt;
+import java.util.stream.IntStream;
+
+/**
+ * Low-degree extension of trace columns onto Stone's evaluation domain: 2^logCosets cosets of the trace subgroup,
+ * coset i with offset 3·c^bitrev(i) (c of order T·2^logCosets), each in bit-reversed order. Position q = i·T + j of
+ * the result is therefore f(3·ω^bitrev(q)) for ω of order T·2^logCosets — the point the verifier attaches to query q.
+ */
+public final class Lde {
+  private final int logTrace;
+  private final int logCosets;
+  private final Ntt ntt;
+  private final Felt[] offsets;
+
+  public Lde(int logTrace, int logCosets) {
+    this.logTrace = logTrace;
+    this.logCosets = logCosets;
+    this.ntt = new Ntt(logTrace);
+    Felt c = Ntt.rootOfUnity(logTrace + logCosets);
+    offsets = new Felt[1 << logCosets];
+    for (int i = 0; i < offsets.length; i++) {
+      int rev = logCosets == 0 ? 0 : Integer.reverse(i) >>> (32 - logCosets);
+      offsets[i] = Felt.of(3).mul(c.pow(rev));
+    }
+  }
+
+  public int traceLength() {
+    return 1 << logTrace;
+  }
+
+  /** In place: a column's values in trace-row order become its coefficients. */
+  public void interpolate(long[] column) {
+    ntt.interpolate(column, 0);
+  }
+
+  /** Evaluations of the polynomial with these coefficients on coset {@code coset}, bit-reversed, into {@code out}. */
+  public void evaluateCoset(long[] coefficients, int coset, long[] out, int outOffset) {
+    System.arraycopy(coefficients, 0, out, outOffset, 4 << logTrace);
+    ntt.evaluateOnCoset(out, outOffset, offsets[coset]);
+  }
+
+  /** The whole extension of one column (values in row order), T·2^logCosets elements in query order. */
+  public long[] extend(long[] columnValues) {
+    long[] coefficients = columnValues.clone();
+    interpolate(coefficients);
+    long[] out = new long[4 << (logTrace + logCosets)];
+    for (int i = 0; i < offsets.length; i++) evaluateCoset(coefficients, i, out, (4 << logTrace) * i);
+    return out;
+  }
+
+  /** Extends several columns, one per core at a time. */
+  public long[][] extendAll(long[][] columns) {
+    long[][] out = new long[columns.length][];
+    IntStream.range(0, columns.length).parallel().forEach(k -> out[k] = extend(columns[k]));
+    return out;
+  }
+}

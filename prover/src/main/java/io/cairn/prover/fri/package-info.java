@@ -1,0 +1,2 @@
+/** FRI on the prover side: folding layers as Stone does. */
+package io.cairn.prover.fri;

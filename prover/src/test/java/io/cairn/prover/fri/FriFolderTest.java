@@ -1,0 +1,44 @@
+package io.cairn.prover.fri;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.cairn.crypto.field.Felt;
+import io.cairn.prover.fft.Lde;
+import io.cairn.prover.fft.Ntt;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Folding the extension of a degree < T polynomial by Σsteps halves its degree bound each time: after folding by
+ * 2^Σsteps the last layer interpolates to a polynomial of degree < T / 2^Σsteps — the property FRI relies on, checked
+ * with the same formula the verifier uses on Stone's proofs.
+ */
+class FriFolderTest {
+  @Test
+  void foldingKeepsTheDegreeBound() {
+    int logT = 6, logCosets = 2, logN = logT + logCosets;
+    Felt[] trace = new Felt[1 << logT];
+    for (int i = 0; i < trace.length; i++) trace[i] = Felt.of(1000003L * i + 17).mul(Felt.of(i + 5));
+    long[] column = new long[4 << logT];
+    for (int i = 0; i < trace.length; i++) trace[i].writeTo(column, 4 * i);
+    long[] layer = new Lde(logT, logCosets).extend(column); // values at 3·ω^bitrev(q): FRI sees g(y) = f(3y)
+    int[] steps = {3, 2};
+    int logSize = logN;
+    Felt point = Felt.fromHex("0x3fa22931f1e5f47eb6273e90ee38c37a21730bb432f6ef09c7c8f8c4e7b7fff");
+    for (int s : steps) {
+      layer = FriFolder.fold(layer, logSize, s, point);
+      logSize -= s;
+      point = point.add(Felt.ONE);
+    }
+    // the last layer, reordered to natural order, interpolates to degree < 2^(logT − Σsteps)
+    Ntt.bitReverse(layer, 0, logSize);
+    new Ntt(logSize).interpolate(layer, 0);
+    int bound = 1 << (logT - 5);
+    boolean nonZeroBelow = false;
+    for (int i = 0; i < 1 << logSize; i++) {
+      boolean zero = Felt.fromMontgomeryLimbs(layer, 4 * i).isZero();
+      if (i >= bound) assertTrue(zero, "coefficient " + i + " should vanish");
+      else nonZeroBelow |= !zero;
+    }
+    assertTrue(nonZeroBelow, "the folded polynomial should not be zero");
+  }
+}

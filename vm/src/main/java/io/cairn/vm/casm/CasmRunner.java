@@ -45,6 +45,19 @@ public final class CasmRunner {
     }
   }
 
+  /**
+   * Writes Starknet's program extra data after the bytecode, as blockifier's {@code prepare_program_extra_data}
+   * does: a {@code ret}, then a pointer to the builtin gas-cost table (pedersen, bitwise, ec_op, poseidon, add_mod,
+   * mul_mod) that compiled code reads to charge builtin usage.
+   */
+  public void appendBuiltinCostTable(long[] costs) {
+    Relocatable table = memory.addSegment();
+    for (int i = 0; i < costs.length; i++) memory.write(table.add(i), costs[i]);
+    Relocatable at = programBase.add(program.program().size());
+    memory.write(at, new BigInteger("208b7fff7fff7ffe", 16));
+    memory.write(at.add(1), table);
+  }
+
   public Memory memory() {
     return memory;
   }

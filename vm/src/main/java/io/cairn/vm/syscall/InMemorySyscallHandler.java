@@ -21,7 +21,8 @@ public final class InMemorySyscallHandler implements SyscallHandler {
   private final Map<BigInteger, BigInteger> classOf = new HashMap<>();
   private final Map<BigInteger, CasmProgram> classes = new HashMap<>();
   private final List<Event> events = new ArrayList<>();
-  private final ArrayDeque<BigInteger> contexts = new ArrayDeque<>();
+  /** Call frames: {address, caller, selector}. */
+  private final ArrayDeque<BigInteger[]> contexts = new ArrayDeque<>();
   private long maxSteps = 10_000_000;
 
   public InMemorySyscallHandler(SyscallCosts costs) {
@@ -47,7 +48,12 @@ public final class InMemorySyscallHandler implements SyscallHandler {
 
   /** Calls an entry point of a deployed contract from outside (a transaction's top-level call). */
   public ContractRunner.Outcome invoke(BigInteger address, BigInteger selector, List<BigInteger> calldata, long gas) {
-    return run(address, classOf(address), selector, calldata, gas);
+    return invokeFrom(BigInteger.ZERO, address, selector, calldata, gas);
+  }
+
+  /** A top-level call whose caller (get_caller_address) is {@code caller}. */
+  public ContractRunner.Outcome invokeFrom(BigInteger caller, BigInteger address, BigInteger selector, List<BigInteger> calldata, long gas) {
+    return run(caller, address, classOf(address), selector, calldata, gas);
   }
 
   private BigInteger classOf(BigInteger address) {
@@ -56,8 +62,9 @@ public final class InMemorySyscallHandler implements SyscallHandler {
     return c;
   }
 
-  private ContractRunner.Outcome run(BigInteger address, BigInteger classHash, BigInteger selector, List<BigInteger> calldata, long gas) {
-    contexts.push(address);
+  private ContractRunner.Outcome run(
+      BigInteger caller, BigInteger address, BigInteger classHash, BigInteger selector, List<BigInteger> calldata, long gas) {
+    contexts.push(new BigInteger[] {address, caller, selector});
     try {
       return ContractRunner.call(classes.get(classHash), selector, calldata, gas, this, costs, maxSteps);
     } finally {
@@ -65,10 +72,22 @@ public final class InMemorySyscallHandler implements SyscallHandler {
     }
   }
 
-  private BigInteger self() {
-    BigInteger a = contexts.peek();
+  private BigInteger[] frame() {
+    BigInteger[] a = contexts.peek();
     if (a == null) throw new IllegalStateException("no contract is executing");
     return a;
+  }
+
+  private BigInteger self() {
+    return frame()[0];
+  }
+
+  @Override
+  public ExecutionInfo executionInfo() {
+    BigInteger[] f = frame();
+    BigInteger z = BigInteger.ZERO;
+    BigInteger origin = contexts.peekLast()[1];
+    return new ExecutionInfo(z, z, z, BigInteger.valueOf(3), origin, z, z, z, f[1], f[0], f[2]);
   }
 
   @Override
@@ -88,7 +107,7 @@ public final class InMemorySyscallHandler implements SyscallHandler {
 
   @Override
   public CallResult callContract(BigInteger address, BigInteger selector, List<BigInteger> calldata, long[] gas) {
-    ContractRunner.Outcome o = run(address, classOf(address), selector, calldata, gas[0]);
+    ContractRunner.Outcome o = run(self(), address, classOf(address), selector, calldata, gas[0]);
     gas[0] = o.gasLeft();
     return new CallResult(o.panicked(), o.retdata());
   }
@@ -96,7 +115,7 @@ public final class InMemorySyscallHandler implements SyscallHandler {
   @Override
   public CallResult libraryCall(BigInteger classHash, BigInteger selector, List<BigInteger> calldata, long[] gas) {
     if (!classes.containsKey(classHash)) throw new IllegalArgumentException("class 0x" + classHash.toString(16) + " is not declared");
-    ContractRunner.Outcome o = run(self(), classHash, selector, calldata, gas[0]);
+    ContractRunner.Outcome o = run(frame()[1], self(), classHash, selector, calldata, gas[0]);
     gas[0] = o.gasLeft();
     return new CallResult(o.panicked(), o.retdata());
   }

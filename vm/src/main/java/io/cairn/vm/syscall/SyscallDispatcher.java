@@ -34,6 +34,7 @@ public final class SyscallDispatcher implements Cairo1HintProcessor.SyscallSink 
     long gas = Field.toSignedLong(m.getInt(req.add(1)), "syscall gas");
     int reqSize =
         switch (name) {
+          case "GetExecutionInfo" -> 2;
           case "StorageRead" -> 4;
           case "StorageWrite" -> 5;
           case "EmitEvent", "CallContract", "LibraryCall" -> 6;
@@ -47,6 +48,10 @@ public final class SyscallDispatcher implements Cairo1HintProcessor.SyscallSink 
     }
     gas -= charge;
     switch (name) {
+      case "GetExecutionInfo" -> {
+        ok(m, resp, gas);
+        m.write(resp.add(2), writeExecutionInfo(m, handler.executionInfo()));
+      }
       case "StorageRead" -> {
         BigInteger v = handler.storageRead(m.getInt(req.add(2)), m.getInt(req.add(3)));
         ok(m, resp, gas);
@@ -76,6 +81,35 @@ public final class SyscallDispatcher implements Cairo1HintProcessor.SyscallSink 
         writeSpan(m, resp.add(2), r.retdata());
       }
     }
+  }
+
+  /**
+   * ExecutionInfo {block_info*, tx_info*, caller, contract, selector}; BlockInfo {number, timestamp, sequencer};
+   * TxInfo in its v3 layout (version, account, max_fee, signature span, hash, chain_id, nonce, resource bounds span,
+   * tip, paymaster data span, nonce/fee DA modes, account deployment data span), empty spans where unknown.
+   */
+  private static Relocatable writeExecutionInfo(Memory m, SyscallHandler.ExecutionInfo e) {
+    Relocatable block = m.addSegment();
+    m.write(block, e.blockNumber());
+    m.write(block.add(1), e.blockTimestamp());
+    m.write(block.add(2), e.sequencerAddress());
+    Relocatable empty = m.addSegment();
+    Relocatable tx = m.addSegment();
+    Object[] txFields = {
+      e.txVersion(), e.accountAddress(), BigInteger.ZERO, empty, empty, e.txHash(), e.chainId(), e.nonce(), empty, empty,
+      BigInteger.ZERO, empty, empty, BigInteger.ZERO, BigInteger.ZERO, empty, empty
+    };
+    for (int i = 0; i < txFields.length; i++) {
+      if (txFields[i] instanceof Relocatable r) m.write(tx.add(i), r);
+      else m.write(tx.add(i), (BigInteger) txFields[i]);
+    }
+    Relocatable info = m.addSegment();
+    m.write(info, block);
+    m.write(info.add(1), tx);
+    m.write(info.add(2), e.callerAddress());
+    m.write(info.add(3), e.contractAddress());
+    m.write(info.add(4), e.entryPointSelector());
+    return info;
   }
 
   private static void ok(Memory m, Relocatable resp, long gas) {

@@ -8,6 +8,22 @@ public interface SyscallHandler {
   /** A call's outcome: retdata, or a revert with its reason felts. */
   record CallResult(boolean failed, List<BigInteger> retdata) {}
 
+  /** What get_execution_info returns (block info, transaction info, call info); absent fields are zero. */
+  record ExecutionInfo(
+      BigInteger blockNumber,
+      BigInteger blockTimestamp,
+      BigInteger sequencerAddress,
+      BigInteger txVersion,
+      BigInteger accountAddress,
+      BigInteger txHash,
+      BigInteger chainId,
+      BigInteger nonce,
+      BigInteger callerAddress,
+      BigInteger contractAddress,
+      BigInteger entryPointSelector) {}
+
+  ExecutionInfo executionInfo();
+
   BigInteger storageRead(BigInteger addressDomain, BigInteger key);
 
   void storageWrite(BigInteger addressDomain, BigInteger key, BigInteger value);

@@ -49,6 +49,16 @@ class Erc20Test {
     assertEquals(felts(1000, 0), b.retdata()); // u256 as (low, high)
     ContractRunner.Outcome other = w.invoke(token, sel("balance_of"), felts(0xdef), GAS);
     assertEquals(felts(0, 0), other.retdata());
+    // transfer(recipient 0xdef, amount u256 (300, 0)) from the holder: balances become 700 and 300
+    ContractRunner.Outcome t = w.invokeFrom(holder, token, sel("transfer"), felts(0xdef, 300, 0), GAS);
+    assertFalse(t.panicked(), t.panicText());
+    assertEquals(felts(700, 0), w.invoke(token, sel("balance_of"), List.of(holder), GAS).retdata());
+    assertEquals(felts(300, 0), w.invoke(token, sel("balance_of"), felts(0xdef), GAS).retdata());
+    assertEquals(2, w.events().size());
+    // overdrawing panics (u256 underflow) with a readable reason
+    ContractRunner.Outcome over = w.invokeFrom(BigInteger.valueOf(0xdef), token, sel("transfer"), felts(0xabc, 301, 0), GAS);
+    assertTrue(over.panicked());
+    assertFalse(over.panicText().isEmpty());
     ContractRunner.Outcome name = w.invoke(token, sel("get_name"), felts(), GAS);
     assertEquals(felts(0x544b4e), name.retdata());
   }

@@ -87,4 +87,14 @@ class ContractRunnerTest {
     assertTrue(o.panicked());
     assertTrue(o.panicText().contains("Out of gas"), o.panicText());
   }
+
+  @Test
+  void segmentArenaEntryPointsRunTheDictAndSquashHints() {
+    // both build a Felt252Dict in the segment arena and squash it (AllocFelt252Dict, entry init/update, squash walk)
+    ContractRunner.Outcome a = world.invoke(ADDR, sel("segment_arena_builtin"), felts(), GAS);
+    assertFalse(a.panicked(), a.panicText());
+    ContractRunner.Outcome b = world.invoke(ADDR, sel("test_segment_arena"), felts(), GAS);
+    assertFalse(b.panicked(), b.panicText());
+    assertEquals(1, b.retdata().size());
+  }
 }

@@ -92,6 +92,19 @@ public sealed interface Cairo1Hint {
 
   record AllocConstantSize(Res size, CellRef dst) implements Cairo1Hint {}
 
+  record U256InvModN(
+      Res b0,
+      Res b1,
+      Res n0,
+      Res n1,
+      CellRef g0OrNoInv,
+      CellRef g1Option,
+      CellRef sOrR0,
+      CellRef sOrR1,
+      CellRef tOrK0,
+      CellRef tOrK1)
+      implements Cairo1Hint {}
+
   /** Starknet's syscall hint: the request starts at the address in {@code system}. */
   record SystemCall(Res system) implements Cairo1Hint {}
 

@@ -230,6 +230,38 @@ public final class Cairo1HintProcessor implements HintRunner {
         x.dst().set(vm, constantSizeNext);
         constantSizeNext = constantSizeNext.add(Field.toSignedLong(x.size().felt(vm), "size"));
       }
+      case U256InvModN x -> {
+        BigInteger b = join(x.b0().felt(vm), x.b1().felt(vm)), n = join(x.n0().felt(vm), x.n1().felt(vm));
+        BigInteger g = n.gcd(b);
+        if (n.equals(BigInteger.ONE)) {
+          // everything is 0 mod 1: r = b, k = 1 satisfies r·b ≡ 1 + k·n trivially as the code checks it
+          x.sOrR0().set(vm, b.and(MASK_128));
+          x.sOrR1().set(vm, b.shiftRight(128));
+          x.tOrK0().set(vm, BigInteger.ONE);
+          x.tOrK1().set(vm, BigInteger.ZERO);
+          x.g0OrNoInv().set(vm, BigInteger.ONE);
+          x.g1Option().set(vm, BigInteger.ZERO);
+        } else if (!g.equals(BigInteger.ONE)) {
+          // no inverse: a factor g of both (2 when both are even), with b = s·g and n = t·g
+          if (!g.testBit(0)) g = BigInteger.TWO;
+          BigInteger s = b.divide(g), t = n.divide(g);
+          x.g0OrNoInv().set(vm, g.and(MASK_128));
+          x.g1Option().set(vm, g.shiftRight(128));
+          x.sOrR0().set(vm, s.and(MASK_128));
+          x.sOrR1().set(vm, s.shiftRight(128));
+          x.tOrK0().set(vm, t.and(MASK_128));
+          x.tOrK1().set(vm, t.shiftRight(128));
+        } else {
+          // the inverse r of b mod n, and k with r·b = 1 + k·n
+          BigInteger r = b.modInverse(n);
+          BigInteger k = r.multiply(b).subtract(BigInteger.ONE).divide(n);
+          x.g0OrNoInv().set(vm, BigInteger.ZERO);
+          x.sOrR0().set(vm, r.and(MASK_128));
+          x.sOrR1().set(vm, r.shiftRight(128));
+          x.tOrK0().set(vm, k.and(MASK_128));
+          x.tOrK1().set(vm, k.shiftRight(128));
+        }
+      }
       case SystemCall x -> {
         if (syscalls == null) throw new VmError("SystemCall with no syscall handler attached");
         syscalls.syscall(vm, x.system().address(vm));

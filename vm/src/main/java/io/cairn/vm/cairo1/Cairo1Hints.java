@@ -103,6 +103,18 @@ public final class Cairo1Hints {
       case "FieldSqrt" -> new Cairo1Hint.FieldSqrt(res(a, p, "val"), cell(a, p, "sqrt"));
       case "DebugPrint" -> new Cairo1Hint.DebugPrint(res(a, p, "start"), res(a, p, "end"));
       case "AllocConstantSize" -> new Cairo1Hint.AllocConstantSize(res(a, p, "size"), cell(a, p, "dst"));
+      case "U256InvModN" ->
+          new Cairo1Hint.U256InvModN(
+              res(a, p, "b0"),
+              res(a, p, "b1"),
+              res(a, p, "n0"),
+              res(a, p, "n1"),
+              cell(a, p, "g0_or_no_inv"),
+              cell(a, p, "g1_option"),
+              cell(a, p, "s_or_r0"),
+              cell(a, p, "s_or_r1"),
+              cell(a, p, "t_or_k0"),
+              cell(a, p, "t_or_k1"));
       case "SystemCall" -> new Cairo1Hint.SystemCall(res(a, p, "system"));
       default -> new Cairo1Hint.NotImplemented(name, node.toString());
     };

@@ -321,4 +321,23 @@ class Cairo1HintsTest {
     e = assertThrows(VmError.class, () -> hp.run(vm, new Cairo1Hint.SystemCall(deref(-1))));
     assertTrue(e.getMessage().contains("syscall"), e.getMessage());
   }
+
+  @Test
+  void u256InvModN() {
+    // 3⁻¹ mod 7 = 5 (3·5 = 15 = 1 + 2·7): r = 5, k = 2, g0_or_no_inv = 0
+    run(new Cairo1Hint.U256InvModN(imm(3), imm(0), imm(7), imm(0), ap(0), ap(1), ap(2), ap(3), ap(4), ap(5)));
+    assertEquals(List.of(0, 5, 0, 2, 0), List.of(at(0).intValue(), at(2).intValue(), at(3).intValue(), at(4).intValue(), at(5).intValue()));
+    // 6 and 9 share 3: no inverse, g = 3, s = 2, t = 3
+    run(new Cairo1Hint.U256InvModN(imm(6), imm(0), imm(9), imm(0), ap(6), ap(7), ap(8), ap(9), ap(10), ap(11)));
+    assertEquals(List.of(3, 0, 2, 0, 3, 0), List.of(at(6).intValue(), at(7).intValue(), at(8).intValue(), at(9).intValue(), at(10).intValue(), at(11).intValue()));
+    // 4 and 12 share 4, but an even gcd is reported as 2: s = 2, t = 6
+    run(new Cairo1Hint.U256InvModN(imm(4), imm(0), imm(12), imm(0), ap(12), ap(13), ap(14), ap(15), ap(16), ap(17)));
+    assertEquals(List.of(2, 0, 2, 0, 6, 0), List.of(at(12).intValue(), at(13).intValue(), at(14).intValue(), at(15).intValue(), at(16).intValue(), at(17).intValue()));
+    // a 256-bit modulus: b = 2, n = 2^255 + 1 (odd): r = 2^254 + 1 since 2·(2^254 + 1) = 2^255 + 2 = n + 1; k = 1
+    BigInteger n = BigInteger.ONE.shiftLeft(255).add(BigInteger.ONE);
+    run(new Cairo1Hint.U256InvModN(imm(2), imm(0), imm(n.and(T128.subtract(BigInteger.ONE))), imm(n.shiftRight(128)), ap(18), ap(19), ap(20), ap(21), ap(22), ap(23)));
+    assertEquals(BigInteger.ONE.shiftLeft(254).add(BigInteger.ONE), at(20).add(at(21).shiftLeft(128)));
+    assertEquals(BigInteger.ONE, at(22));
+    assertEquals(BigInteger.ZERO, at(23));
+  }
 }

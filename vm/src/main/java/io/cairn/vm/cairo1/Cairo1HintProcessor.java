@@ -1,5 +1,6 @@
 package io.cairn.vm.cairo1;
 
+import io.cairn.crypto.field.Felt;
 import io.cairn.vm.cairo1.Cairo1Hint.*;
 import io.cairn.vm.core.CairoVm;
 import io.cairn.vm.core.HintRunner;
@@ -13,9 +14,7 @@ import java.io.PrintStream;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -307,40 +306,9 @@ public final class Cairo1HintProcessor implements HintRunner {
 
   /** sqrt(v) if v is a square, else sqrt(3v) (3 is a non-residue); the smaller of the two roots. */
   static BigInteger fieldSqrt(BigInteger v) {
-    BigInteger p = Field.P;
-    BigInteger r = v.signum() == 0 ? v : isSquare(v) ? sqrtMod(v) : sqrtMod(v.multiply(BigInteger.valueOf(3)).mod(p));
-    BigInteger other = p.subtract(r).mod(p);
-    return r.min(other);
-  }
-
-  static boolean isSquare(BigInteger v) {
-    return v.signum() == 0 || v.modPow(Field.P.subtract(BigInteger.ONE).shiftRight(1), Field.P).equals(BigInteger.ONE);
-  }
-
-  /** Tonelli–Shanks over the Stark prime (p − 1 = 2^192 · q). */
-  static BigInteger sqrtMod(BigInteger n) {
-    BigInteger p = Field.P;
-    BigInteger q = p.subtract(BigInteger.ONE);
-    int s = q.getLowestSetBit();
-    q = q.shiftRight(s);
-    BigInteger z = BigInteger.valueOf(3); // a quadratic non-residue
-    BigInteger m = BigInteger.valueOf(s);
-    BigInteger c = z.modPow(q, p), t = n.modPow(q, p), r = n.modPow(q.add(BigInteger.ONE).shiftRight(1), p);
-    int mm = s;
-    while (!t.equals(BigInteger.ONE)) {
-      int i = 0;
-      BigInteger tt = t;
-      while (!tt.equals(BigInteger.ONE)) {
-        tt = tt.multiply(tt).mod(p);
-        i++;
-      }
-      BigInteger b = c.modPow(BigInteger.ONE.shiftLeft(mm - i - 1), p);
-      mm = i;
-      c = b.multiply(b).mod(p);
-      t = t.multiply(c).mod(p);
-      r = r.multiply(b).mod(p);
-    }
-    return r;
+    Felt f = Felt.of(v);
+    Felt r = f.isSquare() ? f.sqrt() : f.mul(Felt.of(3)).sqrt();
+    return r.toBigInteger();
   }
 
   private BigInteger[] randomEcPoint() {
@@ -348,7 +316,8 @@ public final class Cairo1HintProcessor implements HintRunner {
     while (true) {
       BigInteger x = new BigInteger(252, random).mod(p);
       BigInteger y2 = x.modPow(BigInteger.valueOf(3), p).add(ALPHA.multiply(x)).add(BETA).mod(p);
-      if (isSquare(y2)) return new BigInteger[] {x, sqrtMod(y2)};
+      Felt y = Felt.of(y2).sqrt();
+      if (y != null) return new BigInteger[] {x, y.toBigInteger()};
     }
   }
 

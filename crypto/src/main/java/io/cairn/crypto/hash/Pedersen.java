@@ -48,6 +48,19 @@ public final class Pedersen {
     return EcPoint.of(Felt.fromHex(x), Felt.fromHex(y));
   }
 
+  /** The shift point every hash starts from (cairo-lang's CONSTANT_POINTS[0]); the AIR's periodic columns need it. */
+  public static EcPoint shiftPoint() {
+    return SHIFT;
+  }
+
+  /**
+   * The four base points: a_low, a_high, b_low, b_high (CONSTANT_POINTS[2], [250], [254], [502]). The Cairo AIR builds
+   * its Pedersen periodic columns from their doublings.
+   */
+  public static List<EcPoint> basePoints() {
+    return List.of(P0, P1, P2, P3);
+  }
+
   static final int PROMOTE_AFTER = 4096;
   private static final int SMALL_WINDOW = 8, LARGE_WINDOW = 12;
   private static final int MAX_POINTS = 2 * ((252 + SMALL_WINDOW - 1) / SMALL_WINDOW);

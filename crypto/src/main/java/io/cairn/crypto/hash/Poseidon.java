@@ -165,25 +165,43 @@ public final class Poseidon {
 
   /** As {@link #permute(long[], int)}, with a caller's scratch of {@link #SCRATCH_LONGS} longs (no thread-local). */
   public static void permute(long[] s, int o, long[] t) {
+    // the key of round 0 goes in first; from then on each round's linear layer also adds the next round's key
+    Fp.add(s, o, NEXT_KEYS, 0, s, o);
+    Fp.add(s, o + 4, NEXT_KEYS, 4, s, o + 4);
+    Fp.add(s, o + 8, NEXT_KEYS, 8, s, o + 8);
     int half = FULL_ROUNDS / 2;
-    for (int r = 0; r < half; r++) fullRound(s, o, r, t);
-    for (int i = 0; i < PARTIAL_ROUNDS; i++) {
-      Fp.add(s, o + 8, PARTIAL_KEYS, 4 * i, s, o + 8);
+    int r = 0;
+    for (; r < half; r++) {
+      cube(s, o);
+      cube(s, o + 4);
       cube(s, o + 8);
-      mds(s, o, t);
+      mdsAddKey(s, o, NEXT_KEYS, 12 * (r + 1));
     }
-    for (int r = half; r < FULL_ROUNDS; r++) fullRound(s, o, r, t);
+    for (int end = half + PARTIAL_ROUNDS; r < end; r++) {
+      cube(s, o + 8);
+      mdsAddKey(s, o, NEXT_KEYS, 12 * (r + 1));
+    }
+    for (; r < ROUNDS; r++) {
+      cube(s, o);
+      cube(s, o + 4);
+      cube(s, o + 8);
+      mdsAddKey(s, o, NEXT_KEYS, 12 * (r + 1));
+    }
   }
 
-  private static void fullRound(long[] s, int o, int r, long[] t) {
-    int k = r * 12;
-    Fp.add(s, o, FULL_KEYS, k, s, o);
-    Fp.add(s, o + 4, FULL_KEYS, k + 4, s, o + 4);
-    Fp.add(s, o + 8, FULL_KEYS, k + 8, s, o + 8);
-    cube(s, o);
-    cube(s, o + 4);
-    cube(s, o + 8);
-    mds(s, o, t);
+  /**
+   * The key added before round r's S-box at [12r, 12r + 12) (three lanes; lanes 0 and 1 are zero in the folded
+   * partial rounds), and zeros after the last round.
+   */
+  private static final long[] NEXT_KEYS = new long[12 * (ROUNDS + 1)];
+
+  static {
+    int half = FULL_ROUNDS / 2;
+    for (int r = 0; r < half; r++) System.arraycopy(FULL_KEYS, 12 * r, NEXT_KEYS, 12 * r, 12);
+    for (int i = 0; i < PARTIAL_ROUNDS; i++) System.arraycopy(PARTIAL_KEYS, 4 * i, NEXT_KEYS, 12 * (half + i) + 8, 4);
+    for (int r = half; r < FULL_ROUNDS; r++) {
+      System.arraycopy(FULL_KEYS, 12 * r, NEXT_KEYS, 12 * (r + PARTIAL_ROUNDS), 12);
+    }
   }
 
   /** x ← x³: a dedicated squaring, then one product. */
@@ -193,90 +211,127 @@ public final class Poseidon {
     Fp.mul(s[o], s[o + 1], s[o + 2], s[o + 3], a0, a1, a2, a3, s, o);
   }
 
-  /**
-   * M·s with M = [[3,1,1],[1,−1,1],[1,1,−2]]: t = s0+s1+s2; (t + 2s0, t + 2p − 2s1, t + 3p − 3s2), computed on
-   * unreduced 256-bit sums (each below 6p < 2^255) with one reduction per lane — cheaper than nine modular
-   * additions. Carries are computed without branches: they are data-dependent and would mispredict.
-   */
-  private static void mds(long[] s, int o, long[] t) {
-    addRaw(s, o, s, o + 4, t, 0);
-    addRaw(t, 0, s, o + 8, t, 0); // t = s0 + s1 + s2 < 3p
-    addRaw(s, o, s, o, t, 4);
-    addRaw(t, 0, t, 4, t, 4); // t + 2 s0 < 5p
-    addRaw(t, 0, TWO_P, 0, t, 8);
-    addRaw(s, o + 4, s, o + 4, t, 12);
-    subRaw(t, 8, t, 12, s, o + 4); // t + 2p − 2 s1, in [0, 5p)
-    addRaw(t, 0, THREE_P, 0, t, 8);
-    addRaw(s, o + 8, s, o + 8, t, 12);
-    addRaw(t, 12, s, o + 8, t, 12);
-    subRaw(t, 8, t, 12, s, o + 8); // t + 3p − 3 s2, in [0, 6p)
-    reduceSmall(t, 4, s, o);
-    reduceSmall(s, o + 4, s, o + 4);
-    reduceSmall(s, o + 8, s, o + 8);
-  }
-
-  private static final long[] TWO_P = Fp.canonicalLimbs(Fp.MODULUS.shiftLeft(1));
-  private static final long[] THREE_P = Fp.canonicalLimbs(Fp.MODULUS.multiply(BigInteger.valueOf(3)));
-  private static final long P3 = Fp.canonicalLimbs(Fp.MODULUS)[3];
-
-  /** r = a + b on 4 limbs without reduction (the caller keeps the sum below 2^256). */
-  private static void addRaw(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
-    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2];
-    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2];
-    long s0 = a0 + b0;
-    long c = ((a0 & b0) | ((a0 | b0) & ~s0)) >>> 63;
-    long s1 = a1 + b1 + c;
-    c = ((a1 & b1) | ((a1 | b1) & ~s1)) >>> 63;
-    long s2 = a2 + b2 + c;
-    c = ((a2 & b2) | ((a2 | b2) & ~s2)) >>> 63;
-    r[ro] = s0;
-    r[ro + 1] = s1;
-    r[ro + 2] = s2;
-    r[ro + 3] = a[ao + 3] + b[bo + 3] + c;
-  }
-
-  /** r = a − b on 4 limbs without reduction (the caller guarantees a ≥ b). */
-  private static void subRaw(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
-    long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2];
-    long b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2];
-    long d0 = a0 - b0;
-    long c = ((~a0 & b0) | ((~a0 | b0) & d0)) >>> 63;
-    long d1 = a1 - b1 - c;
-    c = ((~a1 & b1) | ((~a1 | b1) & d1)) >>> 63;
-    long d2 = a2 - b2 - c;
-    c = ((~a2 & b2) | ((~a2 | b2) & d2)) >>> 63;
-    r[ro] = d0;
-    r[ro + 1] = d1;
-    r[ro + 2] = d2;
-    r[ro + 3] = a[ao + 3] - b[bo + 3] - c;
+  /** Carry out of {@code x + y} given the wrapped sum {@code s = x + y}. */
+  private static long carry(long s, long x) {
+    return Long.compareUnsigned(s, x) < 0 ? 1 : 0;
   }
 
   /**
-   * r = v mod p for v < 8p: q = ⌊v / 2^251⌋ overestimates ⌊v / p⌋ by at most one, so v − q·p lies in (−p, p), and a
-   * negative result gets p back (masked, without a branch). p = (1, 0, 0, P3) makes q·p two limb products.
+   * s ← M·s + k with M = [[3,1,1],[1,−1,1],[1,1,−2]], all in registers: t = s0+s1+s2; (t + 2s0 + k0,
+   * t + 2(p − s1) + k1, t + 3(p − s2) + k2), each below 7p < 2^255 unreduced, then one reduction per lane. Folding
+   * the next round's key in here saves its modular addition. Inputs canonical; outputs canonical.
    */
-  private static void reduceSmall(long[] v, int vo, long[] r, int ro) {
-    long v0 = v[vo], v1 = v[vo + 1], v2 = v[vo + 2], v3 = v[vo + 3];
+  private static void mdsAddKey(long[] s, int o, long[] k, int ko) {
+    long a0 = s[o], a1 = s[o + 1], a2 = s[o + 2], a3 = s[o + 3];
+    long b0 = s[o + 4], b1 = s[o + 5], b2 = s[o + 6], b3 = s[o + 7];
+    long c0 = s[o + 8], c1 = s[o + 9], c2 = s[o + 10], c3 = s[o + 11];
+    long x, y, cy, t0, t1, t2, t3;
+    // t = a + b + c: per limb the carries of both sums add up (at most 2)
+    x = a0 + b0;
+    cy = carry(x, a0);
+    t0 = x + c0;
+    cy += carry(t0, x);
+    x = a1 + b1;
+    long cn = carry(x, a1);
+    y = x + c1;
+    cn += carry(y, x);
+    t1 = y + cy;
+    cn += carry(t1, y);
+    x = a2 + b2;
+    cy = carry(x, a2);
+    y = x + c2;
+    cy += carry(y, x);
+    t2 = y + cn;
+    cy += carry(t2, y);
+    t3 = a3 + b3 + c3 + cy;
+    // lane 0: t + 2a + k0
+    long d0 = a0 << 1, d1 = (a1 << 1) | (a0 >>> 63), d2 = (a2 << 1) | (a1 >>> 63), d3 = (a3 << 1) | (a2 >>> 63);
+    lane(t0, t1, t2, t3, d0, d1, d2, d3, k, ko, s, o);
+    // lane 1: t + 2(p − b) + k1, p = (1, 0, 0, P3)
+    long e0 = 1 - b0;
+    long w = Long.compareUnsigned(b0, 1) > 0 ? 1 : 0;
+    long e1 = -b1 - w;
+    w = (b1 | w) != 0 ? 1 : 0;
+    long e2 = -b2 - w;
+    w = (b2 | w) != 0 ? 1 : 0;
+    long e3 = P3 - b3 - w;
+    lane(t0, t1, t2, t3, e0 << 1, (e1 << 1) | (e0 >>> 63), (e2 << 1) | (e1 >>> 63), (e3 << 1) | (e2 >>> 63),
+        k, ko + 4, s, o + 4);
+    // lane 2: t + 3(p − c) + k2
+    e0 = 1 - c0;
+    w = Long.compareUnsigned(c0, 1) > 0 ? 1 : 0;
+    e1 = -c1 - w;
+    w = (c1 | w) != 0 ? 1 : 0;
+    e2 = -c2 - w;
+    w = (c2 | w) != 0 ? 1 : 0;
+    e3 = P3 - c3 - w;
+    // 3e = e + 2e
+    d0 = e0 << 1;
+    d1 = (e1 << 1) | (e0 >>> 63);
+    d2 = (e2 << 1) | (e1 >>> 63);
+    d3 = (e3 << 1) | (e2 >>> 63);
+    x = e0 + d0;
+    cy = carry(x, e0);
+    e0 = x;
+    x = e1 + d1;
+    cn = carry(x, e1);
+    y = x + cy;
+    cn += carry(y, x);
+    e1 = y;
+    x = e2 + d2;
+    cy = carry(x, e2);
+    y = x + cn;
+    cy += carry(y, x);
+    e2 = y;
+    e3 = e3 + d3 + cy;
+    lane(t0, t1, t2, t3, e0, e1, e2, e3, k, ko + 8, s, o + 8);
+  }
+
+  /** r = (t + d + k) mod p for t + d + k < 8p. Package-private for the tests of its rare correction step. */
+  static void lane(
+      long t0, long t1, long t2, long t3, long d0, long d1, long d2, long d3, long[] k, int ko, long[] r, int ro) {
+    long k0 = k[ko], k1 = k[ko + 1], k2 = k[ko + 2], k3 = k[ko + 3];
+    long x, v0, v1, v2, v3, cy, cn, y;
+    x = t0 + d0;
+    cy = carry(x, t0);
+    v0 = x + k0;
+    cy += carry(v0, x);
+    x = t1 + d1;
+    cn = carry(x, t1);
+    y = x + k1;
+    cn += carry(y, x);
+    v1 = y + cy;
+    cn += carry(v1, y);
+    x = t2 + d2;
+    cy = carry(x, t2);
+    y = x + k2;
+    cy += carry(y, x);
+    v2 = y + cn;
+    cy += carry(v2, y);
+    v3 = t3 + d3 + k3 + cy;
+    // q = ⌊v / 2^251⌋ overestimates ⌊v / p⌋ by at most one: v − q·p in (−p, p), and p comes back when negative
     long q = v3 >>> 59;
-    long d0 = v0 - q;
-    long c = ((~v0 & q) | ((~v0 | q) & d0)) >>> 63;
-    long d1 = v1 - c;
-    c = (~v1 & d1) >>> 63;
-    long d2 = v2 - c;
-    c = (~v2 & d2) >>> 63;
-    long d3 = v3 - q * P3 - c; // |v − q·p| < p < 2^252: the sign bit tells
-    long neg = d3 >> 63;
-    long e0 = d0 + (neg & 1);
-    c = (d0 & ~e0) >>> 63;
-    long e1 = d1 + c;
-    c = (d1 & ~e1) >>> 63;
-    long e2 = d2 + c;
-    c = (d2 & ~e2) >>> 63;
-    r[ro] = e0;
-    r[ro + 1] = e1;
-    r[ro + 2] = e2;
-    r[ro + 3] = d3 + (neg & P3) + c;
+    long e0 = v0 - q;
+    long c = Long.compareUnsigned(v0, q) < 0 ? 1 : 0;
+    long e1 = v1 - c;
+    c = (v1 == 0 ? c : 0);
+    long e2 = v2 - c;
+    c = (v2 == 0 ? c : 0);
+    long e3 = v3 - q * P3 - c;
+    long neg = e3 >> 63;
+    long f0 = e0 + (neg & 1);
+    c = (e0 & ~f0) >>> 63;
+    long f1 = e1 + c;
+    c = (e1 & ~f1) >>> 63;
+    long f2 = e2 + c;
+    c = (e2 & ~f2) >>> 63;
+    r[ro] = f0;
+    r[ro + 1] = f1;
+    r[ro + 2] = f2;
+    r[ro + 3] = e3 + (neg & P3) + c;
   }
+
+  private static final long P3 = Fp.canonicalLimbs(Fp.MODULUS)[3];
 
   private static final ThreadLocal<long[]> MDS_SCRATCH = ThreadLocal.withInitial(() -> new long[SCRATCH_LONGS]);
 }

@@ -122,13 +122,14 @@ public final class Code {
   public record With(List<AliasedIdentifier> identifiers, List<Element> body, Location location)
       implements Element {}
 
-  public record Hint(String code, Location location) implements Element {}
+  /** A hint; {@code prefixNewlines} counts the blank lines after {@code %{} (kept in debug_info). */
+  public record Hint(String code, int prefixNewlines, Location location) implements Element {}
 
   public record Builtins(List<String> builtins, Location location) implements Element {}
 
   public record Lang(String name, Location location) implements Element {}
 
-  public record Import(String module, List<AliasedIdentifier> names, Location location)
+  public record Import(String module, Location moduleLocation, List<AliasedIdentifier> names, Location location)
       implements Element {}
 
   public record AllocLocals(Location location) implements Element {}

@@ -110,8 +110,17 @@ public sealed interface Expr {
   /** An argument in a call, tuple or struct constructor: {@code name=expr} or {@code expr}. */
   record Assignment(String name, Location nameLocation, Expr expr, Location location) {}
 
-  record Tuple(List<Assignment> members, boolean trailingComma, Location location)
-      implements Expr {}
+  /**
+   * A tuple; {@code newlines}, when not null, has one flag per gap (before each member and before
+   * the closing parenthesis) telling whether the source had a line break there, which cairo-lang
+   * keeps when it prints the expression.
+   */
+  record Tuple(List<Assignment> members, boolean trailingComma, List<Boolean> newlines, Location location)
+      implements Expr {
+    public Tuple(List<Assignment> members, boolean trailingComma, Location location) {
+      this(members, trailingComma, null, location);
+    }
+  }
 
   record FuncCall(FunctionCall call) implements Expr {
     public Location location() {
@@ -125,5 +134,10 @@ public sealed interface Expr {
 
   /** A label not yet defined when first referenced (used for jumps inside if statements). */
   record FunctionCall(
-      Identifier func, List<Assignment> implicitArgs, List<Assignment> args, Location location) {}
+      Identifier func,
+      List<Assignment> implicitArgs,
+      List<Assignment> args,
+      boolean argsTrailingComma,
+      List<Boolean> argNewlines,
+      Location location) {}
 }

@@ -1,89 +1,93 @@
 package io.cairn.lang.ast;
 
 import java.math.BigInteger;
+import java.util.List;
 
-/** Formats expressions exactly as cairo-lang prints them in reference values and errors. */
+/**
+ * Formats expressions as cairo-lang prints them in reference values and errors, with its operator
+ * precedence rules for parentheses (lowest: unary minus, then + -, * /, **, &, atoms).
+ */
 final class ExprFormatter {
   private ExprFormatter() {}
 
-  // Precedence as in cairo-lang's particle formatter: 0 sum, 1 product, 2 unary, 3 pow, 4 atom.
+  private static final int LOWEST = 0, PLUS = 1, MUL = 2, POW = 3, ADDROF = 4, HIGHEST = 5;
+
+  private record Str(String txt, int prec) {
+    String at(int min) {
+      return prec < min ? "(" + txt + ")" : txt;
+    }
+  }
+
   static String format(Expr e) {
-    return fmt(e, 0);
+    // Like cairo-lang's Expression.format: indent continuation lines, drop trailing spaces.
+    return str(e).txt.replace("\n", "\n    ").replaceAll(" +\n", "\n");
   }
 
-  private static int prec(Expr e) {
+  private static Str str(Expr e) {
     return switch (e) {
-      case Expr.Operator o -> o.op().equals("+") || o.op().equals("-") ? 0 : 1;
-      case Expr.Neg n -> 2;
-      case Expr.AddressOf a -> 2;
-      case Expr.New n -> 2;
-      case Expr.Pow p -> 3;
-      case Expr.Const c -> c.val().signum() < 0 ? 2 : 4;
-      default -> 4;
-    };
-  }
-
-  private static String wrap(Expr e, int minPrec) {
-    String s = fmt(e, 0);
-    return prec(e) < minPrec ? "(" + s + ")" : s;
-  }
-
-  private static String fmt(Expr e, int ctx) {
-    return switch (e) {
-      case Expr.Const c -> constText(c);
-      case Expr.Identifier i -> i.name();
-      case Expr.RegExpr r -> r.reg().text();
-      case Expr.Deref d -> "[" + fmt(d.addr(), 0) + "]";
+      case Expr.Const c -> {
+        BigInteger v = c.val();
+        String abs = c.hex() ? "0x" + v.abs().toString(16) : v.abs().toString();
+        yield v.signum() >= 0 ? new Str(abs, HIGHEST) : new Str("-" + abs, LOWEST);
+      }
+      case Expr.Identifier i -> new Str(i.name(), HIGHEST);
+      case Expr.RegExpr r -> new Str(r.reg().text(), HIGHEST);
+      case Expr.Deref d -> new Str("[" + str(d.addr()).txt + "]", HIGHEST);
       case Expr.Operator o -> {
-        boolean sum = o.op().equals("+") || o.op().equals("-");
-        int lhsMin = sum ? 0 : 1;
-        // The right operand of '-' and '/' (and any negative constant) needs parentheses at the
-        // same level; cairo-lang also parenthesizes right operands of the same precedence.
-        int rhsMin = sum ? 1 : 2;
-        yield wrap(o.a(), lhsMin) + " " + o.op() + " " + wrap(o.b(), rhsMin);
+        Str a = str(o.a()), b = str(o.b());
+        yield switch (o.op()) {
+          case "+" -> new Str(a.at(PLUS) + " + " + b.at(PLUS), PLUS);
+          case "-" -> new Str(a.at(PLUS) + " - " + b.at(MUL), PLUS);
+          case "*" -> new Str(a.at(MUL) + " * " + b.at(MUL), MUL);
+          default -> new Str(a.at(MUL) + " / " + b.at(POW), MUL);
+        };
       }
-      case Expr.Pow p -> wrap(p.a(), 4) + " ** " + wrap(p.b(), 3);
-      case Expr.Neg n -> "-" + wrap(n.val(), 2);
-      case Expr.AddressOf a -> "&" + wrap(a.expr(), 2);
-      case Expr.New n -> "new " + wrap(n.expr(), 2);
-      case Expr.Subscript s -> wrap(s.expr(), 4) + "[" + fmt(s.offset(), 0) + "]";
-      case Expr.Dot d -> wrap(d.expr(), 4) + "." + d.member();
-      case Expr.Cast c -> "cast(" + fmt(c.expr(), 0) + ", " + c.type().format() + ")";
-      case Expr.Parentheses p -> "(" + fmt(p.val(), 0) + ")";
-      case Expr.Tuple t -> {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < t.members().size(); i++) {
-          if (i > 0) sb.append(", ");
-          Expr.Assignment a = t.members().get(i);
-          if (a.name() != null) sb.append(a.name()).append('=');
-          sb.append(fmt(a.expr(), 0));
-        }
-        if (t.members().size() == 1 && t.trailingComma()) sb.append(',');
-        yield sb.append(')').toString();
-      }
+      case Expr.Pow p -> new Str(str(p.a()).at(HIGHEST) + " ** " + str(p.b()).at(HIGHEST), POW);
+      case Expr.Neg n -> new Str("-" + str(n.val()).at(ADDROF), LOWEST);
+      case Expr.AddressOf a -> new Str("&" + str(a.expr()).at(ADDROF), ADDROF);
+      case Expr.New n -> new Str("new " + str(n.expr()).at(ADDROF), LOWEST);
+      case Expr.Subscript s -> new Str(str(s.expr()).at(HIGHEST) + "[" + format(s.offset()) + "]", HIGHEST);
+      case Expr.Dot d -> new Str(str(d.expr()).at(HIGHEST) + "." + d.member(), HIGHEST);
+      case Expr.Cast c -> new Str("cast(" + str(c.expr()).txt + ", " + c.type().format() + ")", HIGHEST);
+      case Expr.Parentheses p -> new Str("(" + format(p.val()) + ")", HIGHEST);
+      case Expr.Tuple t -> new Str("(" + tupleArgs(t) + ")", HIGHEST);
       case Expr.FuncCall f -> {
         StringBuilder sb = new StringBuilder(f.call().func().name());
         if (f.call().implicitArgs() != null) sb.append('{').append(args(f.call().implicitArgs())).append('}');
-        yield sb.append('(').append(args(f.call().args())).append(')').toString();
+        yield new Str(sb.append('(').append(args(f.call().args())).append(')').toString(), HIGHEST);
       }
-      case Expr.Hint h -> "nondet %{ " + h.code() + " %}";
+      case Expr.Hint h -> new Str("nondet %{ " + h.code() + " %}", HIGHEST);
     };
   }
 
-  private static String args(java.util.List<Expr.Assignment> list) {
+  /** cairo-lang's ArgList.format, with line-break notes. */
+  private static String tupleArgs(Expr.Tuple t) {
+    StringBuilder code = new StringBuilder();
+    List<Boolean> nl = t.newlines();
+    for (int i = 0; i < t.members().size(); i++) {
+      boolean note = nl != null && nl.get(i);
+      if (code.length() > 0) {
+        code.append(',');
+        if (!note) code.append(' ');
+      }
+      if (note) code.append('\n');
+      Expr.Assignment a = t.members().get(i);
+      if (a.name() != null) code.append(a.name()).append('=');
+      code.append(format(a.expr()));
+    }
+    if (t.trailingComma()) code.append(',');
+    if (nl != null && nl.get(nl.size() - 1)) code.append('\n');
+    return code.toString();
+  }
+
+  private static String args(List<Expr.Assignment> list) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < list.size(); i++) {
       if (i > 0) sb.append(", ");
       Expr.Assignment a = list.get(i);
       if (a.name() != null) sb.append(a.name()).append('=');
-      sb.append(fmt(a.expr(), 0));
+      sb.append(format(a.expr()));
     }
     return sb.toString();
-  }
-
-  private static String constText(Expr.Const c) {
-    BigInteger v = c.val();
-    if (v.signum() < 0) return "(-" + v.negate() + ")";
-    return c.hex() ? "0x" + v.toString(16) : v.toString();
   }
 }

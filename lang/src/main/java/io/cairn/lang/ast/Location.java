@@ -4,12 +4,23 @@ package io.cairn.lang.ast;
  * A span of source text: 1-based lines and columns, end column exclusive, as cairo-compile reports
  * them in debug_info and in error messages.
  */
-public record Location(SourceFile file, int startLine, int startCol, int endLine, int endCol) {
+public record Location(
+    SourceFile file, int startLine, int startCol, int endLine, int endCol, Location parent, String parentMessage) {
+
+  public Location(SourceFile file, int startLine, int startCol, int endLine, int endCol) {
+    this(file, startLine, startCol, endLine, endCol, null, null);
+  }
+
+  /** This location with {@code p} attached at the end of its parent chain (cairo-lang with_parent_location). */
+  public Location withParent(Location p, String message) {
+    if (parent == null) return new Location(file, startLine, startCol, endLine, endCol, p, message);
+    return new Location(file, startLine, startCol, endLine, endCol, parent.withParent(p, message), parentMessage);
+  }
 
   /** The span from the start of this location to the end of {@code other}. */
   public Location to(Location other) {
     if (other == null) return this;
-    return new Location(file, startLine, startCol, other.endLine, other.endCol);
+    return new Location(file, startLine, startCol, other.endLine, other.endCol, parent, parentMessage);
   }
 
   /** {@code file:line:col: } followed by the source line and a caret marker, cairo-compile style. */

@@ -49,7 +49,12 @@ public final class CompiledProgram {
         loc.put("accessible_scopes", em.scopes());
         loc.put("flow_tracking_data", flowJson(em.flow()));
         List<Object> hl = new ArrayList<>();
-        for (Compiler.HintAt h : em.hints()) hl.add(locJson(h.hint().location()));
+        for (Compiler.HintAt h : em.hints()) {
+          Map<String, Object> hj = new TreeMap<>();
+          hj.put("location", locJson(h.hint().location()));
+          hj.put("n_prefix_newlines", h.hint().prefixNewlines());
+          hl.add(hj);
+        }
         loc.put("hints", hl);
         loc.put("inst", locJson(em.location()));
         instLocations.put(Integer.toString(pc), loc);
@@ -75,7 +80,11 @@ public final class CompiledProgram {
     json.put("data", hex);
     if (debugInfo) {
       Map<String, Object> di = new TreeMap<>();
-      di.put("file_contents", new TreeMap<>());
+      // cairo-compile embeds the sources that have no file of their own: the proof-mode start code.
+      Map<String, Object> contents = new TreeMap<>();
+      var start = c.files.get("<start>");
+      if (start != null) contents.put("<start>", start.text());
+      di.put("file_contents", contents);
       di.put("instruction_locations", instLocations);
       json.put("debug_info", di);
     } else json.put("debug_info", null);
@@ -94,6 +103,7 @@ public final class CompiledProgram {
     m.put("end_col", l.endCol());
     m.put("end_line", l.endLine());
     m.put("input_file", Map.of("filename", l.file().name()));
+    if (l.parent() != null) m.put("parent_location", List.of(locJson(l.parent()), l.parentMessage()));
     m.put("start_col", l.startCol());
     m.put("start_line", l.startLine());
     return m;

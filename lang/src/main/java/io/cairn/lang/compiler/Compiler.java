@@ -46,6 +46,8 @@ public final class Compiler {
   private Element currentElement;
   private boolean directivesAllowed = true;
   private final Simplifier simplifier = new Simplifier(true);
+  /** Errors of functions that failed to compile; the others are still compiled so all are reported. */
+  private final List<String> errors = new ArrayList<>();
 
   /** One emitted instruction with what debug_info and hints need. */
   record Emitted(Code.Body body, boolean incAp, Location location, List<String> scopes, List<HintAt> hints, Flow.Data flow) {}
@@ -93,6 +95,7 @@ public final class Compiler {
     for (Code.Module m : modules) collectIdentifiers(m);
     functionsToCompile = new DependencyGraph(this).functionsToCompile();
     for (Code.Module m : modules) visitModule(m);
+    if (!errors.isEmpty()) throw new CairoCompileException(errors);
     resolveLabels();
     for (String prefix : removedPrefixes) {
       ids.keySet().removeIf(k -> k.equals(prefix) || k.startsWith(prefix + "."));
@@ -108,7 +111,7 @@ public final class Compiler {
     ancestors.add(name);
     for (Code.Import imp : imports(m.elements())) {
       if (out.containsKey(imp.module())) continue;
-      Code.Module dep = loadModule(imp.module(), imp.location(), false);
+      Code.Module dep = loadModule(imp.module(), imp.moduleLocation(), false);
       collect(imp.module(), dep, out, ancestors);
     }
     ancestors.remove(ancestors.size() - 1);
@@ -139,6 +142,17 @@ public final class Compiler {
         }
       }
     }
+    // Modules Cairn ships (written by us), used when the cairo path does not provide them.
+    try (var in = Compiler.class.getResourceAsStream("/io/cairn/lang/lib/" + rel)) {
+      if (in != null) {
+        String name = "<cairn>/" + rel;
+        SourceFile sf = new SourceFile(name, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        files.put(name, sf);
+        return Parser.parseFile(module, sf);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
     if (optional) return null;
     throw new CairoCompileException(loc, "Could not find module '" + module + "'. Searched in the following paths:\n"
         + String.join("\n", options.cairoPath().stream().map(d -> d.resolve(rel).toString()).toList()));
@@ -146,12 +160,31 @@ public final class Compiler {
 
   // ================================================================ identifier collection
 
+  /** Names added to {@link #ids}, in order, so a snapshot can undo them cheaply. */
+  private final List<String> addedIds = new ArrayList<>();
+  /** Labels given a pc, in order, so a snapshot can undo them. */
+  private final List<LabelDef> labelsSet = new ArrayList<>();
+  /** Every proper prefix of every identifier and module name: the scopes a search may walk through. */
+  private final Set<String> scopePrefixes = new HashSet<>();
+
+  private void putId(String name, Def def) {
+    if (ids.put(name, def) == null) {
+      addedIds.add(name);
+      for (int i = name.indexOf('.'); i >= 0; i = name.indexOf('.', i + 1)) scopePrefixes.add(name.substring(0, i));
+    }
+  }
+
+  private void setPc(LabelDef l, int value) {
+    l.pc = value;
+    labelsSet.add(l);
+  }
+
   private void define(String name, Def def, Location loc) {
     Def existing = ids.get(name);
     if (existing != null && !(existing instanceof ReferenceDef)) {
       throw new CairoCompileException(loc, "Redefinition of '" + name + "'.");
     }
-    ids.put(name, def);
+    putId(name, def);
   }
 
   private void collectIdentifiers(Code.Module m) {
@@ -171,20 +204,32 @@ public final class Compiler {
           StructDef args = new StructDef(name + ".Args");
           args.pending = f.args();
           args.accessibleScopes = accessible;
-          ids.put(name + ".Args", args);
+          putId(name + ".Args", args);
           StructDef implicit = new StructDef(name + ".ImplicitArgs");
           implicit.pending = f.implicitArgs() == null ? List.of() : f.implicitArgs();
           implicit.accessibleScopes = accessible;
-          ids.put(name + ".ImplicitArgs", implicit);
+          putId(name + ".ImplicitArgs", implicit);
           TypeDefinition ret = new TypeDefinition();
           ret.pending = f.returns() != null ? f.returns() : new CairoType.Tuple(List.of(), false, f.nameLocation());
           ret.accessibleScopes = accessible;
-          ids.put(name + ".Return", ret);
+          putId(name + ".Return", ret);
           collectBlock(name, f.body(), acc, true);
         }
         case Code.Namespace n -> {
           String name = scope + "." + n.name();
           define(name, new NamespaceDef(), n.nameLocation());
+          StructDef args = new StructDef(name + ".Args");
+          args.pending = List.of();
+          args.accessibleScopes = accessible;
+          putId(name + ".Args", args);
+          StructDef implicit = new StructDef(name + ".ImplicitArgs");
+          implicit.pending = List.of();
+          implicit.accessibleScopes = accessible;
+          putId(name + ".ImplicitArgs", implicit);
+          TypeDefinition ret = new TypeDefinition();
+          ret.pending = new CairoType.Tuple(List.of(), false, n.nameLocation());
+          ret.accessibleScopes = accessible;
+          putId(name + ".Return", ret);
           collectBlock(name, n.body(), append(accessible, name), false);
         }
         case Code.Struct s -> {
@@ -202,8 +247,8 @@ public final class Compiler {
         case Code.If i -> {
           String[] labels = {"_anon_label" + nextLabelId++, "_anon_label" + nextLabelId++};
           ifLabels.put(i, labels);
-          ids.put(scope + "." + labels[0], new LabelDef(false, List.of()));
-          ids.put(scope + "." + labels[1], new LabelDef(false, List.of()));
+          putId(scope + "." + labels[0], new LabelDef(false, List.of()));
+          putId(scope + "." + labels[1], new LabelDef(false, List.of()));
           collectBlock(scope, i.main(), accessible, inFunction);
           if (i.orElse() != null) collectBlock(scope, i.orElse(), accessible, inFunction);
         }
@@ -218,7 +263,7 @@ public final class Compiler {
         case Code.Import imp -> {
           for (Code.AliasedIdentifier a : imp.names()) {
             String local = a.alias() != null ? a.alias() : a.name();
-            ids.put(scope + "." + local, new AliasDef(imp.module() + "." + a.name()));
+            putId(scope + "." + local, new AliasDef(imp.module() + "." + a.name()));
           }
         }
         case Code.Builtins b -> builtins.addAll(b.builtins());
@@ -282,9 +327,8 @@ public final class Compiler {
   }
 
   private boolean isScopePrefix(String prefix) {
-    String p = prefix + ".";
-    for (String k : ids.keySet()) if (k.startsWith(p)) return true;
-    for (Code.Module m : modules) if (m.name().equals(prefix) || m.name().startsWith(p)) return true;
+    if (scopePrefixes.contains(prefix)) return true;
+    for (Code.Module m : modules) if (m.name().equals(prefix) || m.name().startsWith(prefix + ".")) return true;
     return false;
   }
 
@@ -411,6 +455,7 @@ public final class Compiler {
         List<String> saved = scopes;
         scopes = append(scopes, name);
         flow.revoke();
+        define(name + ".SIZEOF_LOCALS", new ConstDef(BigInteger.ZERO), n.nameLocation());
         visitBlock(n.body());
         scopes = saved;
       }
@@ -446,8 +491,8 @@ public final class Compiler {
         visitBlock(w.body());
         attributes.add(new Attribute(w.name(), w.value() == null ? "" : w.value(), start, pc, acc, fd));
       }
-      case Code.With w -> visitBlock(w.body());
-      case Code.Hint h -> nextHints.add(new HintAt(h, null, null));
+      case Code.With w -> visitWith(w);
+      case Code.Hint h -> nextHints.add(new HintAt(h, flow.get(), null));
       case Code.Builtins b -> {
         if (!directivesAllowed) throw new CairoCompileException(b.location(), "Directives must appear at the top of the file.");
       }
@@ -463,6 +508,30 @@ public final class Compiler {
     }
   }
 
+  /** References that a call may update implicitly: the function's implicit arguments and 'with' bindings. */
+  private Set<String> implicitAllowed = new HashSet<>();
+
+  private void visitWith(Code.With w) {
+    Set<String> allowed = new HashSet<>(implicitAllowed);
+    for (Code.AliasedIdentifier a : w.identifiers()) {
+      if (a.alias() != null) throw new CairoCompileException(a.location(), "The 'as' keyword is not supported in 'with' statements.");
+      String full = currentScope() + "." + a.name();
+      Def d = ids.get(full);
+      if (d == null) throw new CairoCompileException(a.location(), "Unknown reference '" + a.name() + "'.");
+      if (!(d instanceof ReferenceDef)) {
+        throw new CairoCompileException(a.location(), "Expected '" + a.name() + "' to be a reference, found: " + kind(d) + ".");
+      }
+      allowed.add(full);
+    }
+    Set<String> saved = implicitAllowed;
+    implicitAllowed = allowed;
+    try {
+      visitBlock(w.body());
+    } finally {
+      implicitAllowed = saved;
+    }
+  }
+
   private void checkNoHints(String msg) {
     if (!nextHints.isEmpty()) throw new CairoCompileException(nextHints.get(0).hint().location(), msg);
   }
@@ -470,8 +539,8 @@ public final class Compiler {
   private void addLabel(String full) {
     flow.convergeWithLabel(full);
     Def d = ids.get(full);
-    if (d instanceof LabelDef ld) ld.pc = pc;
-    else ids.put(full, labelAt(pc));
+    if (d instanceof LabelDef ld) setPc(ld, pc);
+    else putId(full, labelAt(pc));
   }
 
   private static LabelDef labelAt(int pc) {
@@ -494,7 +563,7 @@ public final class Compiler {
       removedPrefixes.add(name);
       return;
     }
-    ((LabelDef) ids.get(name)).pc = pc;
+    setPc((LabelDef) ids.get(name), pc);
     FunctionMeta meta = new FunctionMeta(flow.ap());
     functionMeta.put(name, meta);
     StructDef args = struct(name + ".Args", f.nameLocation());
@@ -508,8 +577,26 @@ public final class Compiler {
     }
     List<String> saved = scopes;
     scopes = append(scopes, name);
-    visitBodyWithRetries(f);
+    Set<String> savedAllowed = implicitAllowed;
+    implicitAllowed = new HashSet<>(implicitAllowed);
+    for (String m : implicit.members.keySet()) implicitAllowed.add(name + "." + m);
+    Snapshot before = new Snapshot();
+    try {
+      visitBodyWithRetries(f);
+    } catch (CairoCompileException e) {
+      // Report it, skip the function and go on, so one run shows the errors of every function.
+      errors.addAll(e.errors());
+      before.restore();
+      scopes = saved;
+      implicitAllowed = savedAllowed;
+      trial = null;
+      flow.revoke();
+      meta.completed = true;
+      meta.total = Change.UNKNOWN_CHANGE;
+      return;
+    }
     scopes = saved;
+    implicitAllowed = savedAllowed;
     if (flow.data != null) throw new CairoCompileException(f.nameLocation(), "Function must end with a return instruction or a jump.");
     meta.completed = true;
     if (f.decorators().stream().anyMatch(d -> d.name().equals("known_ap_change")) && !meta.total.isKnown()) {
@@ -568,7 +655,8 @@ public final class Compiler {
         Defs.Reference ref = (Defs.Reference) b[1];
         if (ref.definedBy() == null) throw (CairoCompileException) b[3];
         String base = full.substring(full.lastIndexOf('.') + 1);
-        Location l = ref.location();
+        Location l = ref.location() == null ? null
+            : ref.location().withParent(ref.location(), "While auto generating local variable for '" + base + "'.");
         injections.computeIfAbsent(ref.definedBy(), k -> new ArrayList<>()).add(new Code.LocalVar(
             new Code.TypedIdentifier(base, (CairoType) b[2], false, l, l), new Expr.Identifier(base, l), l));
       }
@@ -600,26 +688,18 @@ public final class Compiler {
     return out;
   }
 
-  /** Compiler state to roll back a failed reference trial. */
+  /** Compiler state to roll back a failed reference trial (or a function that failed to compile). */
   private final class Snapshot {
     final int pc0 = pc, nInst = instructions.size(), nRefs = refManager.size(), nAttrs = attributes.size(), temp = nextTempId;
+    final int nAdded = addedIds.size(), nLabels = labelsSet.size();
     final List<HintAt> hints = new ArrayList<>(nextHints);
     final Flow.Data data = flow.data;
     final Map<String, Flow.Data> labels = new HashMap<>(flow.labels);
     final int group = flow.nextGroup;
-    final Map<String, Def> idsCopy = new LinkedHashMap<>(ids);
-    final Map<ReferenceDef, Integer> refSizes = new IdentityHashMap<>();
-    final Map<LabelDef, Integer> labelPcs = new IdentityHashMap<>();
-    final Map<String, FunctionMeta> metas = new HashMap<>(functionMeta);
-    final Map<FunctionMeta, Object[]> metaState = new IdentityHashMap<>();
-
-    Snapshot() {
-      for (Def d : ids.values()) {
-        if (d instanceof ReferenceDef r) refSizes.put(r, r.references.size());
-        if (d instanceof LabelDef l) labelPcs.put(l, l.pc);
-      }
-      for (FunctionMeta m : functionMeta.values()) metaState.put(m, new Object[] {m.total, m.completed});
-    }
+    final String current = scopes.isEmpty() ? null : currentScope();
+    final FunctionMeta meta = current == null ? null : functionMeta.get(current);
+    final Change metaTotal = meta == null ? null : meta.total;
+    final boolean metaCompleted = meta != null && meta.completed;
 
     void restore() {
       pc = pc0;
@@ -633,15 +713,15 @@ public final class Compiler {
       flow.labels.clear();
       flow.labels.putAll(labels);
       flow.nextGroup = group;
-      ids.clear();
-      ids.putAll(idsCopy);
-      for (var e : refSizes.entrySet()) e.getKey().references.subList(e.getValue(), e.getKey().references.size()).clear();
-      for (var e : labelPcs.entrySet()) e.getKey().pc = e.getValue();
-      functionMeta.clear();
-      functionMeta.putAll(metas);
-      for (var e : metaState.entrySet()) {
-        e.getKey().total = (Change) e.getValue()[0];
-        e.getKey().completed = (Boolean) e.getValue()[1];
+      // Like cairo-lang's memento, bindings appended to references that existed before the trial
+      // stay in their identifier's list (they show up in the output's identifiers).
+      for (int i = addedIds.size() - 1; i >= nAdded; i--) ids.remove(addedIds.get(i));
+      addedIds.subList(nAdded, addedIds.size()).clear();
+      for (int i = labelsSet.size() - 1; i >= nLabels; i--) labelsSet.get(i).pc = -1;
+      labelsSet.subList(nLabels, labelsSet.size()).clear();
+      if (meta != null) {
+        meta.total = metaTotal;
+        meta.completed = metaCompleted;
       }
     }
   }
@@ -692,7 +772,7 @@ public final class Compiler {
           Location nl = l.target().nameLocation();
           Expr ref = simpleRefExpr(Expr.Reg.FP, size[0], t, nl);
           if (l.expr() instanceof Expr.Hint h) {
-            out.add(new Code.Hint("memory[fp + " + size[0] + "] = to_felt_or_relocatable(" + h.code() + ")", h.location()));
+            out.add(new Code.Hint("memory[fp + " + size[0] + "] = to_felt_or_relocatable(" + h.code() + ")", 0, h.location()));
           } else if (l.expr() != null) {
             out.add(new Code.CompoundAssertEq(ref, new Expr.Cast(l.expr(), t, Expr.CastType.ASSIGN, l.expr().location()), l.location()));
           }
@@ -755,7 +835,7 @@ public final class Compiler {
     } else {
       ReferenceDef rd = new ReferenceDef(name, type);
       rd.references.add(ref);
-      ids.put(name, rd);
+      putId(name, rd);
     }
   }
 
@@ -835,7 +915,7 @@ public final class Compiler {
           if (a == null) yield null;
           ms.add(new Expr.Assignment(m.name(), m.nameLocation(), a, m.location()));
         }
-        yield new Expr.Tuple(ms, t.trailingComma(), t.location());
+        yield new Expr.Tuple(ms, t.trailingComma(), t.newlines(), t.location());
       }
       default -> e;
     };
@@ -929,11 +1009,12 @@ public final class Compiler {
       dest = resolveType(t.target().typeOrFelt(), scopes);
       srcSize = size(dest);
       if (t.expr() instanceof Expr.Hint h) {
-        nextHints.add(new HintAt(new Code.Hint("memory[ap] = to_felt_or_relocatable(" + h.code() + ")", t.location()), null, null));
+        nextHints.add(new HintAt(new Code.Hint("memory[ap] = to_felt_or_relocatable(" + h.code() + ")", 0, t.location()), flow.get(), null));
       }
       visitInstruction(new Code.AddAp(new Expr.Const(srcSize, t.location()), t.location()), false, t.location());
     } else {
-      Typed v = simplify(t.expr());
+      Expr source = t.expr() instanceof Expr.New n ? exprForNewOperator(n) : t.expr();
+      Typed v = simplify(source);
       srcSize = size(v.type());
       dest = v.type();
       if (t.target().type() != null) {
@@ -947,6 +1028,16 @@ public final class Compiler {
       pushCompound(src);
     }
     addSimpleReference(currentScope() + "." + t.target().name(), Expr.Reg.AP, dest, -srcSize, t.target().nameLocation());
+  }
+
+  /** Pushes the operand of {@code new}, calls get_ap and returns a pointer to the pushed value. */
+  private Expr exprForNewOperator(Expr.New n) {
+    Location l = n.location();
+    Typed inner = simplify(n.expr());
+    pushCompound(toFeltList(inner.expr(), inner.type()));
+    visitInstruction(new Code.CallLabel(new Expr.Identifier("starkware.cairo.lang.compiler.lib.registers.get_ap", l), true, l), false, l);
+    Expr e = new Expr.Operator(simpleRefExpr(Expr.Reg.AP, -1, new CairoType.Felt(l), l), "-", new Expr.Const(size(inner.type()), l), l);
+    return n.typed() ? new Expr.Cast(e, new CairoType.Pointer(inner.type(), l), Expr.CastType.EXPLICIT, l) : e;
   }
 
   private void visitCompoundAssert(Code.CompoundAssertEq a) {
@@ -1003,6 +1094,11 @@ public final class Compiler {
   }
 
   List<Expr> toFeltList(Expr e, CairoType type) {
+    if (e instanceof Expr.New n && type instanceof CairoType.Pointer p) {
+      List<Expr.Assignment> inner = new ArrayList<>();
+      for (Expr x : toFeltList(n.expr(), p.pointee())) inner.add(new Expr.Assignment(null, null, x, x.location()));
+      return List.of(new Expr.New(new Expr.Tuple(inner, true, n.expr().location()), false, n.location()));
+    }
     if (type instanceof CairoType.Felt || type instanceof CairoType.Pointer || type instanceof CairoType.CodeOffset) return List.of(e);
     List<CairoType> memberTypes = new ArrayList<>();
     if (type instanceof CairoType.Tuple t) for (CairoType.TupleMember m : t.members()) memberTypes.add(m.type());
@@ -1029,7 +1125,8 @@ public final class Compiler {
     int i = 0;
     for (var m : implicit.members.entrySet()) {
       Expr.Identifier b = bindings == null ? null : bindings.get(i);
-      Expr e = b != null ? b : new Expr.Identifier(m.getKey(), loc);
+      Expr e = b != null ? b : io.cairn.lang.ast.Locations.withParent(new Expr.Identifier(m.getKey(), m.getValue().location()), loc,
+          "While trying to retrieve the implicit argument '" + m.getKey() + "' in:");
       out.addAll(simplifyToFeltList(e, m.getValue().type()));
       i++;
     }
@@ -1142,8 +1239,13 @@ public final class Compiler {
     for (var m : implicit.members.entrySet()) {
       Expr.Identifier b = bindings.get(i++);
       String var = b != null ? b.name() : m.getKey();
-      addSimpleReference(currentScope() + "." + var, Expr.Reg.AP, m.getValue().type(), m.getValue().offset() - (retSize + implicit.size),
-          b != null ? b.location() : call.location());
+      Location refLoc = b != null ? b.location()
+          : m.getValue().location() == null ? call.location()
+          : m.getValue().location().withParent(call.location(), "While trying to update the implicit return value '" + m.getKey() + "' in:");
+      addSimpleReference(currentScope() + "." + var, Expr.Reg.AP, m.getValue().type(), m.getValue().offset() - (retSize + implicit.size), refLoc);
+      if (b == null && !implicitAllowed.contains(currentScope() + "." + m.getKey())) {
+        throw new CairoCompileException(refLoc, "'" + m.getKey() + "' cannot be used as an implicit return value. Consider using a 'with' statement.");
+      }
     }
     return callee;
   }
@@ -1208,7 +1310,7 @@ public final class Compiler {
     List<String> acc = new ArrayList<>(scopes);
     Code.Body processed = processBody(body, incAp);
     List<HintAt> hints = new ArrayList<>();
-    for (HintAt h : nextHints) hints.add(new HintAt(h.hint(), fd, acc));
+    for (HintAt h : nextHints) hints.add(new HintAt(h.hint(), h.flow(), acc));
     nextHints.clear();
     Emitted em = new Emitted(processed, incAp, loc, acc, hints, fd);
     pc += sizeOf(processed, incAp);
@@ -1234,8 +1336,62 @@ public final class Compiler {
     }
   }
 
-  private static boolean isConstExpr(Expr e) {
-    return e instanceof Expr.Const;
+  /** Numbers and labels only (cairo-lang const_expr_checker). */
+  private boolean isConstExpr(Expr e) {
+    return switch (e) {
+      case Expr.Const c -> true;
+      case Expr.Identifier i -> isFutureLabel(i.name());
+      case Expr.Operator o -> isConstExpr(o.a()) && isConstExpr(o.b());
+      case Expr.Neg n -> isConstExpr(n.val());
+      case Expr.Pow p -> isConstExpr(p.a()) && isConstExpr(p.b());
+      case Expr.Parentheses p -> isConstExpr(p.val());
+      default -> false;
+    };
+  }
+
+  boolean isFutureLabel(String fullName) {
+    return ids.get(fullName) instanceof LabelDef;
+  }
+
+  /** Second pass: labels now have their pcs. */
+  private Expr resolveFuture(Expr e) {
+    if (e == null) return null;
+    Expr r = switch (e) {
+      case Expr.Identifier i when ids.get(i.name()) instanceof LabelDef ld && ld.pc >= 0 -> new Expr.Const(ld.pc, i.location());
+      case Expr.Identifier i -> throw new CairoCompileException(i.location(), "Unknown label " + i.name() + ".");
+      case Expr.Operator o -> new Expr.Operator(resolveFuture(o.a()), o.op(), resolveFuture(o.b()), o.location());
+      case Expr.Deref d -> new Expr.Deref(resolveFuture(d.addr()), d.location());
+      case Expr.Neg n -> new Expr.Neg(resolveFuture(n.val()), n.location());
+      case Expr.Pow p -> new Expr.Pow(resolveFuture(p.a()), resolveFuture(p.b()), p.location());
+      default -> e;
+    };
+    return r == e ? e : simplifier.visit(r);
+  }
+
+  private static boolean mentionsIdentifier(Expr e) {
+    return switch (e) {
+      case null -> false;
+      case Expr.Identifier i -> true;
+      case Expr.Operator o -> mentionsIdentifier(o.a()) || mentionsIdentifier(o.b());
+      case Expr.Deref d -> mentionsIdentifier(d.addr());
+      case Expr.Neg n -> mentionsIdentifier(n.val());
+      case Expr.Pow p -> mentionsIdentifier(p.a()) || mentionsIdentifier(p.b());
+      default -> false;
+    };
+  }
+
+  private Code.Body resolveFutureLabels(Code.Body b) {
+    return switch (b) {
+      case Code.AssertEq a when mentionsIdentifier(a.a()) || mentionsIdentifier(a.b()) ->
+          new Code.AssertEq(resolveFuture(a.a()), resolveFuture(a.b()), a.location());
+      case Code.Jump j when mentionsIdentifier(j.val()) -> new Code.Jump(resolveFuture(j.val()), j.relative(), j.location());
+      case Code.Jnz j when mentionsIdentifier(j.offset()) || mentionsIdentifier(j.condition()) ->
+          new Code.Jnz(resolveFuture(j.offset()), resolveFuture(j.condition()), j.location());
+      case Code.Call c when mentionsIdentifier(c.val()) -> new Code.Call(resolveFuture(c.val()), c.relative(), c.location());
+      case Code.AddAp a when mentionsIdentifier(a.expr()) -> new Code.AddAp(resolveFuture(a.expr()), a.location());
+      case Code.DataWord d when mentionsIdentifier(d.expr()) -> new Code.DataWord(resolveFuture(d.expr()), d.location());
+      default -> b;
+    };
   }
 
   /** Simplifies an instruction body and records its flows (cairo-lang visit_InstructionAst). */
@@ -1333,8 +1489,8 @@ public final class Compiler {
         Def d = ids.get(c.label().name());
         if (!(d instanceof LabelDef ld) || ld.pc < 0) throw new CairoCompileException(c.label().location(), "Unknown label " + c.label().name() + ".");
         b = new Code.Call(new Expr.Const(ld.pc - cur, c.label().location()), true, c.location());
-      } else if (b instanceof Code.AssertEq a && !(a.b() instanceof Expr.Const)) {
-        // Constants that referenced future labels are already numbers here.
+      } else {
+        b = resolveFutureLabels(b);
       }
       if (b != em.body()) instructions.set(i, new Emitted(b, em.incAp(), em.location(), em.scopes(), em.hints(), em.flow()));
       cur += sizeOf(b, em.incAp());

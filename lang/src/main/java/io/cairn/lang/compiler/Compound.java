@@ -66,7 +66,7 @@ final class Compound {
         Expr n = new Expr.Deref(rewrite(d.addr(), Level.DEREF_OFFSET), d.location());
         yield sim == Level.OPERATION ? n : wrap(n);
       }
-      case Expr.Identifier id -> id;
+      case Expr.Identifier id -> c.isFutureLabel(id.name()) && (sim == Level.DEREF || sim == Level.DEREF_OFFSET) ? wrap(id) : id;
       case Expr.Hint h -> wrap(h);
       case Expr.FuncCall f -> {
         c.emitFuncCallForExpr(f.call());

@@ -32,7 +32,7 @@ final class Simplifier {
 
   Expr visit(Expr e) {
     return switch (e) {
-      case Expr.Const c -> new Expr.Const(fe(c.val()), c.hex(), c.location());
+      case Expr.Const c -> new Expr.Const(fe(c.val()), false, c.location());
       case Expr.Operator o -> operator(o);
       case Expr.Pow p -> pow(p);
       case Expr.Neg n -> {
@@ -45,7 +45,7 @@ final class Simplifier {
       case Expr.Tuple t -> {
         var ms = new java.util.ArrayList<Expr.Assignment>();
         for (Expr.Assignment a : t.members()) ms.add(new Expr.Assignment(a.name(), a.nameLocation(), visit(a.expr()), a.location()));
-        yield new Expr.Tuple(ms, t.trailingComma(), t.location());
+        yield new Expr.Tuple(ms, t.trailingComma(), t.newlines(), t.location());
       }
       case Expr.AddressOf a -> new Expr.AddressOf(visit(a.expr()), a.location());
       case Expr.New n -> new Expr.New(visit(n.expr()), n.typed(), n.location());

@@ -58,7 +58,8 @@ final class Types {
         if (!checkCast(c, a.type(), dst, k.castType())) {
           throw new CairoCompileException(k.location(), "Cannot cast '" + a.type().format() + "' to '" + dst.format() + "'.");
         }
-        yield new Typed(a.expr(), dst);
+        // Like cairo-lang: the cast disappears but its location stays on the expression.
+        yield new Typed(io.cairn.lang.ast.Locations.withLocation(a.expr(), k.location()), dst);
       }
       case Expr.AddressOf a -> {
         Typed t = typeOf(a.expr());
@@ -72,14 +73,18 @@ final class Types {
         List<CairoType.TupleMember> types = new ArrayList<>();
         for (Expr.Assignment m : t.members()) {
           Typed tm = typeOf(m.expr());
-          ms.add(new Expr.Assignment(m.name(), m.nameLocation(), tm.expr(), m.location()));
+          ms.add(new Expr.Assignment(null, null, tm.expr(), m.location()));
           types.add(new CairoType.TupleMember(m.name(), tm.type(), m.location()));
         }
-        yield new Typed(new Expr.Tuple(ms, t.trailingComma(), t.location()), new CairoType.Tuple(types, t.trailingComma(), t.location()));
+        yield new Typed(new Expr.Tuple(ms, t.trailingComma(), t.newlines(), t.location()), new CairoType.Tuple(types, t.trailingComma(), t.location()));
       }
-      case Expr.FuncCall f -> structConstructor(f);
+      case Expr.FuncCall f -> funcCall(f);
       case Expr.Hint h -> new Typed(h, felt(h.location()));
-      case Expr.New n -> throw new CairoCompileException(n.location(), "The 'new' operator is not supported here.");
+      case Expr.New n -> {
+        if (!n.typed()) yield new Typed(n, felt(n.location()));
+        Typed inner = typeOf(n.expr());
+        yield new Typed(new Expr.New(inner.expr(), false, n.location()), new CairoType.Pointer(inner.type(), n.location()));
+      }
     };
   }
 
@@ -142,7 +147,8 @@ final class Types {
     return switch (d) {
       case ConstDef k -> new Typed(new Expr.Const(k.value(), false, l), felt(l));
       case LabelDef ld -> {
-        if (ld.pc < 0) throw new CairoCompileException(l, "Identifier '" + id.name() + "' referenced before definition.");
+        // A label not reached yet stays a symbol (cairo-lang ExprFutureLabel) until the second pass.
+        if (ld.pc < 0) yield new Typed(new Expr.Identifier(f.name(), l), new CairoType.CodeOffset(l));
         yield new Typed(new Expr.Const(ld.pc, l), new CairoType.CodeOffset(l));
       }
       case ReferenceDef rd -> reference(f.name(), rd, id);
@@ -173,7 +179,7 @@ final class Types {
       throw new CairoCompileException(List.of(id.location().render(msg.toString())
           + (ref.location() != null ? "\nReference was defined here:\n" + ref.location().render("").replaceFirst(": $", ":") : "")));
     }
-    return typeOf(v);
+    return typeOf(io.cairn.lang.ast.Locations.withParent(v, id.location(), "While expanding the reference '" + id.name() + "' in:"));
   }
 
   private Typed dot(Expr.Dot d) {
@@ -243,10 +249,18 @@ final class Types {
     throw new CairoCompileException(l, "Cannot apply subscript-operator to non-pointer, non-tuple type '" + t.type().format() + "'.");
   }
 
-  private Typed structConstructor(Expr.FuncCall f) {
+  private Typed funcCall(Expr.FuncCall f) {
     Found found = c.search(scopes, f.call().func().name(), f.call().func().location());
+    if (found.def() instanceof LabelDef ld && ld.function && found.rest().isEmpty()) {
+      CairoType rt = c.returnType(found.name(), f.location());
+      if (!(rt instanceof CairoType.Felt || rt instanceof CairoType.CodeOffset || rt instanceof CairoType.Pointer)) {
+        throw new CairoCompileException(f.location(),
+            "Only functions with a simple return type are supported inside an expression. Got: '" + rt.format() + "'.");
+      }
+      return new Typed(f, rt);
+    }
     if (!(found.def() instanceof StructDef sd) || !found.rest().isEmpty()) {
-      throw new CairoCompileException(f.location(), "Function calls are not allowed in this context.");
+      throw new CairoCompileException(f.location(), "Struct constructor cannot be used for type '" + f.call().func().name() + "'.");
     }
     StructDef s = c.struct(sd.fullName, f.location());
     if (f.call().implicitArgs() != null) throw new CairoCompileException(f.location(), "Implicit arguments cannot be used with struct constructors.");
@@ -259,15 +273,16 @@ final class Types {
     for (var m : s.members.entrySet()) {
       Expr.Assignment a = args.get(i++);
       if (a.name() != null && !a.name().equals(m.getKey())) {
-        throw new CairoCompileException(a.nameLocation(), "Expected named argument: '" + m.getKey() + "', found: '" + a.name() + "'.");
+        throw new CairoCompileException(a.nameLocation(), "Argument name mismatch for '" + s.fullName + "': expected '" + m.getKey()
+            + "', found '" + a.name() + "'.");
       }
       Typed t = typeOf(a.expr());
       if (!checkCast(c, t.type(), m.getValue().type(), Expr.CastType.ASSIGN)) {
         throw new CairoCompileException(a.expr().location(), "Expected expression of type '" + m.getValue().type().format() + "', got '" + t.type().format() + "'.");
       }
-      ms.add(new Expr.Assignment(a.name(), a.nameLocation(), t.expr(), a.location()));
+      ms.add(new Expr.Assignment(null, null, t.expr(), a.location()));
     }
-    return new Typed(new Expr.Tuple(ms, false, f.location()), new CairoType.Struct(s.fullName, true, f.location()));
+    return new Typed(new Expr.Tuple(ms, f.call().argsTrailingComma(), f.call().argNewlines(), f.location()), new CairoType.Struct(s.fullName, true, f.location()));
   }
 
   /** Whether {@code src} may be converted to {@code dst} (cairo-lang type_casts.check_cast). */

@@ -110,7 +110,7 @@ public final class Parser {
     Location start = t.location();
     if (t.kind() == Kind.HINT) {
       next();
-      return new Code.Hint(hintCode(t.text()), t.location());
+      return new Code.Hint(hintCode(t.text()), prefixNewlines(t.text()), t.location());
     }
     if (t.kind() == Kind.DIRECTIVE) {
       next();
@@ -399,7 +399,15 @@ public final class Parser {
       orElse = codeBlock(false);
       expect("}");
     }
-    return new Code.If(terms, main, orElse, start.to(prevLoc()));
+    // cairo-lang reports an if statement at its 'if' keyword.
+    if (terms.size() == 1) return new Code.If(terms, main, orElse, start);
+    // 'a and b and c' is lowered to nested ifs, as cairo-lang's bool_expr lowering does.
+    if (orElse != null) {
+      throw new CairoCompileException(start, "Else blocks are not supported with boolean logic expressions yet.");
+    }
+    List<Element> body = main;
+    for (int i = terms.size() - 1; i > 0; i--) body = List.of(new Code.If(List.of(terms.get(i)), body, null, start));
+    return new Code.If(List.of(terms.get(0)), body, null, start);
   }
 
   private Element withAttr(Location start) {
@@ -433,7 +441,7 @@ public final class Parser {
         names.add(aliasedIdentifier());
       } while (accept(","));
     }
-    return new Code.Import(module.name(), names, start.to(prevLoc()));
+    return new Code.Import(module.name(), module.location(), names, start.to(prevLoc()));
   }
 
   private Code.AliasedIdentifier aliasedIdentifier() {
@@ -682,20 +690,12 @@ public final class Parser {
           e = new Expr.Deref(inner, t.location().to(prevLoc()));
         } else if (t.is("(")) {
           next();
-          List<Expr.Assignment> args = new ArrayList<>();
-          boolean trailing = false;
-          while (!at(")")) {
-            args.add(assignment());
-            trailing = false;
-            if (!accept(",")) break;
-            trailing = true;
-          }
-          expect(")");
+          Args a = parenthesizedArgs();
           Location l = t.location().to(prevLoc());
-          if (args.size() == 1 && !trailing && args.get(0).name() == null) {
-            e = new Expr.Parentheses(args.get(0).expr(), l);
+          if (a.args.size() == 1 && !a.trailing && a.args.get(0).name() == null) {
+            e = new Expr.Parentheses(a.args.get(0).expr(), l);
           } else {
-            e = new Expr.Tuple(args, trailing, l);
+            e = new Expr.Tuple(a.args, a.trailing, a.newlines, l);
           }
         } else throw unexpected("expression");
       }
@@ -725,12 +725,36 @@ public final class Parser {
     }
     if (at("(")) {
       next();
-      List<Expr.Assignment> args = argList(")");
+      Args a = parenthesizedArgs();
       return new Expr.FuncCall(
-          new Expr.FunctionCall(id, implicit, args, id.location().to(prevLoc())));
+          new Expr.FunctionCall(id, implicit, a.args, a.trailing, a.newlines, id.location().to(prevLoc())));
     }
     if (implicit != null) throw unexpected("'('");
     return id;
+  }
+
+  /** An argument list after its '(' up to and including ')', with its trailing comma and line breaks. */
+  private record Args(List<Expr.Assignment> args, boolean trailing, List<Boolean> newlines) {}
+
+  private Args parenthesizedArgs() {
+    List<Expr.Assignment> args = new ArrayList<>();
+    List<Boolean> newlines = new ArrayList<>();
+    boolean trailing = false;
+    while (!at(")")) {
+      newlines.add(newlineBefore());
+      args.add(assignment());
+      trailing = false;
+      if (!accept(",")) break;
+      trailing = true;
+    }
+    newlines.add(newlineBefore());
+    expect(")");
+    return new Args(args, trailing, newlines);
+  }
+
+  /** Whether a line break separates the previous token from the next one. */
+  private boolean newlineBefore() {
+    return p > 0 && peek().location().startLine() > toks.get(p - 1).location().endLine();
   }
 
   private List<Expr.Assignment> argList(String close) {
@@ -752,6 +776,17 @@ public final class Parser {
     }
     Expr e = expr();
     return new Expr.Assignment(null, null, e, e.location());
+  }
+
+  static int prefixNewlines(String raw) {
+    String body = raw.substring(2, raw.length() - 2);
+    int n = 0, i = 0;
+    while (true) {
+      int nl = body.indexOf('\n', i);
+      if (nl < 0 || !body.substring(i, nl).isBlank()) return n;
+      n++;
+      i = nl + 1;
+    }
   }
 
   /** Hint text as cairo-lang stores it: leading blank lines dropped, common indentation removed. */

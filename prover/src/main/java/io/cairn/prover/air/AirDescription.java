@@ -212,6 +212,22 @@ public final class AirDescription {
    */
   public Felt evaluateComposition(
       Felt[] maskValues, Map<String, Felt> external, Felt[] coefficients, Felt point, Felt traceGenerator, long traceLength) {
+    Felt[] env = environment(maskValues, external, point, traceGenerator, traceLength, false);
+    Felt sum = Felt.ZERO;
+    for (Constraint c : constraints) {
+      Felt v = c.expr().eval(env).mul(c.numerator().eval(env)).div(c.denominator().eval(env));
+      sum = sum.add(coefficients[c.index()].mul(v));
+    }
+    return sum;
+  }
+
+  /**
+   * The evaluation environment at a point: mask values, point powers, shifts, external values and every shared
+   * sub-expression. With {@code missingAsZero}, externals without a value read as zero (for checking a subset of the
+   * constraints on a partial trace).
+   */
+  Felt[] environment(
+      Felt[] maskValues, Map<String, Felt> external, Felt point, Felt traceGenerator, long traceLength, boolean missingAsZero) {
     if (maskValues.length != mask.size())
       throw new IllegalArgumentException("expected " + mask.size() + " mask values, got " + maskValues.length);
     Felt[] env = new Felt[slots.size()];
@@ -224,14 +240,21 @@ public final class AirDescription {
       if (s != null) env[s] = e.getValue();
     }
     for (String name : externalNames())
-      if (env[slots.get(name)] == null) throw new IllegalStateException("layout " + layout + ": no value for " + name);
+      if (env[slots.get(name)] == null) {
+        if (!missingAsZero) throw new IllegalStateException("layout " + layout + ": no value for " + name);
+        env[slots.get(name)] = Felt.ZERO;
+      }
     for (int i = 0; i < letExprs.size(); i++) env[slots.get(letNames.get(i))] = letExprs.get(i).eval(env);
-    Felt sum = Felt.ZERO;
-    for (Constraint c : constraints) {
-      Felt v = c.expr().eval(env).mul(c.numerator().eval(env)).div(c.denominator().eval(env));
-      sum = sum.add(coefficients[c.index()].mul(v));
-    }
-    return sum;
+    return env;
+  }
+
+  /**
+   * Whether constraint {@code c} is required at the point of {@code env} (its denominator vanishes there and its
+   * numerator does not), and if so whether it holds: returns null when not required, else whether it is zero.
+   */
+  Boolean holds(Constraint c, Felt[] env) {
+    if (!c.denominator().eval(env).isZero() || c.numerator().eval(env).isZero()) return null;
+    return c.expr().eval(env).isZero();
   }
 
   // ---------------------------------------------------------------------------------------------

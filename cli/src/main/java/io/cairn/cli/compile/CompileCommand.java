@@ -1,0 +1,68 @@
+package io.cairn.cli.compile;
+
+import io.cairn.cli.ExitCodes;
+import io.cairn.lang.CairoCompileException;
+import io.cairn.lang.compiler.CompiledProgram;
+import io.cairn.lang.compiler.Compiler;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cairn compile}: Cairo 0 source to cairo-compile's program JSON. */
+@Command(
+    name = "compile",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compiles a Cairo 0 program to the program JSON that cairo-lang's cairo-compile emits "
+          + "(same bytecode for the same source).",
+      "Errors are printed cairo-compile style, with the source line and a caret; exit code 2."
+    })
+public final class CompileCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE.cairo", description = "The main Cairo 0 source file.")
+  Path file;
+
+  @Option(
+      names = {"--cairo-path", "--cairo_path"},
+      paramLabel = "DIR[:DIR…]",
+      description = "Directories to search for imported modules, colon-separated; may be repeated. "
+          + "The current directory is searched last, then the modules Cairn ships.")
+  List<String> cairoPath = new ArrayList<>();
+
+  @Option(names = {"--output", "-o"}, paramLabel = "OUT.json", description = "Where to write the program JSON (default: stdout).")
+  Path output;
+
+  @Option(names = {"--proof-mode", "--proof_mode"}, description = "Prepend the __start__/__end__ entry code used for proofs.")
+  boolean proofMode;
+
+  @Option(names = {"--no-debug-info", "--no_debug_info"}, description = "Omit debug_info (instruction locations).")
+  boolean noDebugInfo;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Path> path = new ArrayList<>();
+    for (String p : cairoPath) for (String d : p.split(File.pathSeparator)) if (!d.isEmpty()) path.add(Path.of(d));
+    path.add(Path.of("."));
+    String source = Files.readString(file);
+    CompiledProgram program;
+    try {
+      program = new Compiler(new Compiler.Options(path, proofMode, !noDebugInfo)).compile(file.toString(), source);
+    } catch (CairoCompileException e) {
+      for (String err : e.errors()) spec.commandLine().getErr().println(err);
+      return ExitCodes.BAD_INPUT;
+    }
+    String json = program.toJson();
+    if (output == null) spec.commandLine().getOut().print(json);
+    else Files.writeString(output, json);
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+}

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       io.cairn.cli.l1.L1Command.class,
       io.cairn.cli.compile.CompileCommand.class,
       io.cairn.cli.run.RunCommand.class,
+      io.cairn.cli.call.CallCommand.class,
       io.cairn.cli.prove.VerifyCommand.class,
     })
 public final class CairnCommand implements Runnable {

@@ -1,0 +1,105 @@
+package io.cairn.cli.call;
+
+import io.cairn.starknet.classes.ContractClasses;
+import io.cairn.starknet.hash.Selectors;
+import io.cairn.vm.casm.CasmProgram;
+import io.cairn.vm.syscall.ContractRunner;
+import io.cairn.vm.syscall.InMemorySyscallHandler;
+import io.cairn.vm.syscall.SyscallCosts;
+import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cairn call CLASS --entry-point NAME --calldata A,B,…}: one entry point of a CASM class, in memory. */
+@Command(
+    name = "call",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run one entry point of a CASM contract class on the Cairo VM with an in-memory world (storage, events,",
+      "nested calls into the same class) and print retdata, events, gas and steps. Exit 1 when the call panics."
+    })
+public final class CallCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "CLASS", description = "CASM class JSON (*.casm.json / *.compiled_contract_class.json).")
+  Path file;
+
+  @Option(names = "--entry-point", required = true, paramLabel = "NAME", description = "Function name, or a 0x selector.")
+  String entryPoint;
+
+  @Option(names = "--calldata", split = ",", paramLabel = "FELT", description = "Calldata felts, comma-separated (decimal or 0x).")
+  List<String> calldata = new ArrayList<>();
+
+  @Option(names = "--constructor-calldata", split = ",", paramLabel = "FELT", description = "Run the constructor first with these felts.")
+  List<String> constructorCalldata;
+
+  @Option(names = "--caller", paramLabel = "ADDRESS", defaultValue = "0x0", description = "get_caller_address (default: ${DEFAULT-VALUE}).")
+  String caller;
+
+  @Option(names = "--gas", paramLabel = "N", defaultValue = "1000000000", description = "Initial L2 gas (default: ${DEFAULT-VALUE}).")
+  long gas;
+
+  @Option(
+      names = "--versioned-constants",
+      required = true,
+      paramLabel = "FILE",
+      description = "blockifier versioned constants JSON (syscall and builtin gas costs).")
+  Path versionedConstants;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    InMemorySyscallHandler world = new InMemorySyscallHandler(SyscallCosts.load(versionedConstants));
+    BigInteger cls = BigInteger.ONE, self = BigInteger.valueOf(0x1000);
+    world.declare(cls, CasmProgram.of(ContractClasses.loadCasm(file), file.getFileName().toString()));
+    world.deploy(self, cls);
+    BigInteger from = felt(caller, "--caller");
+    if (constructorCalldata != null) {
+      ContractRunner.Outcome c = world.invokeFrom(from, self, Selectors.CONSTRUCTOR.toBigInteger(), felts(constructorCalldata, "--constructor-calldata"), gas);
+      if (c.panicked()) {
+        out.println("constructor panicked: " + c.panicText());
+        return 1;
+      }
+    }
+    BigInteger selector = entryPoint.startsWith("0x") ? felt(entryPoint, "--entry-point") : Selectors.fromName(entryPoint).toBigInteger();
+    int eventsBefore = world.events().size();
+    ContractRunner.Outcome o = world.invokeFrom(from, self, selector, felts(calldata, "--calldata"), gas);
+    out.println((o.panicked() ? "panic: " : "retdata: ") + hexList(o.retdata()));
+    if (o.panicked()) out.println("reason: " + o.panicText());
+    for (InMemorySyscallHandler.Event e : world.events().subList(eventsBefore, world.events().size()))
+      out.println("event: keys " + hexList(e.keys()) + " data " + hexList(e.data()));
+    out.println("gas used: " + (gas - o.gasLeft()));
+    out.println("steps: " + o.steps());
+    return o.panicked() ? 1 : 0;
+  }
+
+  private static String hexList(List<BigInteger> v) {
+    StringBuilder sb = new StringBuilder("[");
+    for (BigInteger x : v) sb.append(sb.length() > 1 ? ", " : "").append("0x").append(x.toString(16));
+    return sb.append(']').toString();
+  }
+
+  private static List<BigInteger> felts(List<String> values, String option) {
+    List<BigInteger> out = new ArrayList<>();
+    for (String s : values) if (!s.isBlank()) out.add(felt(s.strip(), option));
+    return out;
+  }
+
+  private static BigInteger felt(String s, String option) {
+    try {
+      BigInteger v = s.startsWith("0x") ? new BigInteger(s.substring(2), 16) : new BigInteger(s);
+      if (v.signum() < 0 || v.bitLength() > 252) throw new NumberFormatException();
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + ": not a felt: '" + s + "'");
+    }
+  }
+}

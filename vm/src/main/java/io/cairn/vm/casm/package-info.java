@@ -1,0 +1,7 @@
+/**
+ * CASM programs: contract classes (via {@code io.cairn.starknet.classes.CasmClass}), the compiler's {@code
+ * Executable} JSON and the {@code *.casm.json} form with {@code entry_points_by_function}, loaded into one {@link
+ * io.cairn.vm.casm.CasmProgram} with hints decoded by pc; {@link io.cairn.vm.casm.CasmRunner} runs one entry of it
+ * on the shared Cairo VM.
+ */
+package io.cairn.vm.casm;

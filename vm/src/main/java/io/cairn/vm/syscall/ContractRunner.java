@@ -1,0 +1,70 @@
+package io.cairn.vm.syscall;
+
+import io.cairn.vm.cairo1.Cairo1HintProcessor;
+import io.cairn.vm.casm.CasmProgram;
+import io.cairn.vm.casm.CasmRunner;
+import io.cairn.vm.memory.IntValue;
+import io.cairn.vm.memory.MaybeRelocatable;
+import io.cairn.vm.memory.Memory;
+import io.cairn.vm.memory.Relocatable;
+import io.cairn.vm.memory.VmError;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Calls a contract entry point as the Starknet OS does: frame = builtin pointers in the entry point's order, gas,
+ * system pointer, calldata start and end; at the final ret the stack ends with gas, system end, panic flag, retdata
+ * start and end.
+ */
+public final class ContractRunner {
+  private ContractRunner() {}
+
+  /** The outcome of one entry-point call. */
+  public record Outcome(boolean panicked, List<BigInteger> retdata, long gasLeft, long steps) {
+    /** The panic data as text: short strings where printable, else 0x-hex. */
+    public String panicText() {
+      return describe(retdata);
+    }
+  }
+
+  public static Outcome call(
+      CasmProgram cls, BigInteger selector, List<BigInteger> calldata, long gas, SyscallHandler handler, SyscallCosts costs, long maxSteps) {
+    Cairo1HintProcessor hp = new Cairo1HintProcessor(new SyscallDispatcher(handler, costs), new PrintStream(System.out));
+    CasmRunner runner = new CasmRunner(cls, hp);
+    runner.appendBuiltinCostTable(costs.builtinCostTable());
+    Memory m = runner.memory();
+    Relocatable system = m.addSegment();
+    Relocatable cd = m.addSegment();
+    for (int i = 0; i < calldata.size(); i++) m.write(cd.add(i), calldata.get(i));
+    List<MaybeRelocatable> args =
+        List.of(IntValue.of(BigInteger.valueOf(gas)), system, cd, cd.add(calldata.size()));
+    CasmRunner.Result r = runner.run("0x" + selector.toString(16), args, gas, system, 5, maxSteps);
+    List<MaybeRelocatable> t = r.returned();
+    long gasLeft = ((IntValue) t.get(0)).value().longValueExact();
+    boolean panicked = !((IntValue) t.get(2)).value().equals(BigInteger.ZERO);
+    Relocatable s = (Relocatable) t.get(3), e = (Relocatable) t.get(4);
+    List<BigInteger> ret = new ArrayList<>();
+    for (Relocatable p = s; p.offset() < e.offset(); p = p.add(1)) ret.add(m.getInt(p));
+    if (!(t.get(1) instanceof Relocatable sysEnd) || sysEnd.segment() != system.segment())
+      throw new VmError("entry point returned a bad system pointer " + t.get(1));
+    return new Outcome(panicked, List.copyOf(ret), gasLeft, r.steps());
+  }
+
+  /** Felts as text: printable short strings quoted, others 0x-hex. */
+  public static String describe(List<BigInteger> felts) {
+    StringBuilder sb = new StringBuilder();
+    for (BigInteger f : felts) {
+      if (!sb.isEmpty()) sb.append(", ");
+      byte[] b = f.toByteArray();
+      int from = b.length > 0 && b[0] == 0 ? 1 : 0;
+      boolean printable = f.signum() > 0 && b.length - from <= 31;
+      for (int i = from; i < b.length && printable; i++) printable = b[i] >= 0x20 && b[i] < 0x7f;
+      if (printable) sb.append('\'').append(new String(b, from, b.length - from, StandardCharsets.US_ASCII)).append('\'');
+      else sb.append("0x").append(f.toString(16));
+    }
+    return sb.toString();
+  }
+}

@@ -239,4 +239,169 @@ class FixtureOnlyHintsTest {
     assertThrows(VmError.class, () -> new HintTester(HintCodes.SQUASH_DICT_INNER_LEN_ASSERT)
         .scope("keys", new ArrayList<>(List.of(b(4)))).run());
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // scopes
+
+  @Test
+  void vmEnterScopePushesAnEmptyScopeAndVmExitScopePopsIt() {
+    HintTester t = new HintTester(HintCodes.VM_ENTER_SCOPE).scope("x", 1).run();
+    assertEquals(2, t.scopeDepth());
+    assertTrue(t.processor.scopes().get(1).isEmpty());
+    assertEquals(null, t.scopeVar("x")); // the new scope does not see the main scope's names
+    HintRegistry.builtIn().get(HintCodes.VM_EXIT_SCOPE).execute(new HintContext(t.runner.vm(), t.processor, null));
+    assertEquals(1, t.scopeDepth());
+    assertEquals(1, t.scopeVar("x"));
+    // vm_exit_scope from the main scope is an error
+    assertThrows(VmError.class, () -> new HintTester(HintCodes.VM_EXIT_SCOPE).run());
+  }
+
+  @Test
+  void memsetEnterScopeBindsN() {
+    HintTester t = new HintTester(HintCodes.MEMSET_ENTER_SCOPE).id("n", "felt", 6).run();
+    assertEquals(2, t.scopeDepth());
+    assertEquals(Map.of("n", b(6)), t.processor.scopes().get(1));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // math, nondet
+
+  @Test
+  void nondetNGreaterThanWritesTheComparisonAtAp() {
+    long[][] cases = {{9, 0, 1}, {10, 1, 1}, {11, 1, 1}, {1, 0, 0}, {2, 0, 1}}; // n, n>=10, n>=2
+    for (long[] c : cases) {
+      assertEquals(f(c[1]), new HintTester(HintCodes.NONDET_N_GREATER_THAN_10).id("n", "felt", c[0]).run().atAp(), "n=" + c[0]);
+      assertEquals(f(c[2]), new HintTester(HintCodes.NONDET_N_GREATER_THAN_2).id("n", "felt", c[0]).run().atAp(), "n=" + c[0]);
+    }
+  }
+
+  @Test
+  void importMathTouchesNeitherMemoryNorScopes() {
+    HintTester t = new HintTester(HintCodes.IMPORT_MATH).id("x", "felt").scope("y", 3).run();
+    assertEquals(null, t.atAp());
+    assertEquals(null, t.cell("x", 0));
+    assertEquals(1, t.scopeDepth());
+    assertEquals(Map.of("y", 3), t.processor.scopes().get(0));
+  }
+
+  @Test
+  void relocateSegmentRejectsNonTemporarySources() {
+    // add_relocation_rule: src must be the start of an existing temporary segment
+    assertThrows(VmError.class, () -> new HintTester(HintCodes.RELOCATE_SEGMENT).id("src_ptr", "felt*", new Relocatable(1, 0))
+        .id("dest_ptr", "felt*", new Relocatable(1, 50)).run());
+    assertThrows(VmError.class, () -> new HintTester(HintCodes.RELOCATE_SEGMENT).id("src_ptr", "felt*", new Relocatable(-1, 0))
+        .id("dest_ptr", "felt*", new Relocatable(1, 50)).run());
+  }
+
+  @Test
+  void secpGetKIsAnExactDivisionByTheGroupOrder() {
+    BigInteger n = new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
+    // res·b − a = 2·3N − N = 5N
+    HintTester t = new HintTester(HintCodes.SECP_GET_K).scope("res", b(2)).scope("b", n.multiply(b(3))).scope("a", n).run();
+    assertEquals(b(5), t.scopeVar("k"));
+    assertEquals(b(5), t.scopeVar("value"));
+    // negative quotients stay exact: res·b − a = 0 − 7N
+    assertEquals(b(-7), new HintTester(HintCodes.SECP_GET_K).scope("res", b(0)).scope("b", b(1)).scope("a", n.multiply(b(7)))
+        .run().scopeVar("k"));
+    assertThrows(VmError.class, () -> new HintTester(HintCodes.SECP_GET_K).scope("res", b(1)).scope("b", n).scope("a", b(1)).run());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // hash and curve helpers
+
+  @Test
+  void blake2sComputeCompressesTheBlockBeforeOutput() {
+    // output[-26..-18] = h (IV, h0 ^ 0x01010020), [-18..-2] = message ("abc" little-endian), [-2] = t, [-1] = f
+    Relocatable out = new Relocatable(1, 200);
+    Object[] in = new Object[26];
+    long[] iv = {0x6B08E647L, 0xBB67AE85L, 0x3C6EF372L, 0xA54FF53AL, 0x510E527FL, 0x9B05688CL, 0x1F83D9ABL, 0x5BE0CD19L};
+    for (int i = 0; i < 8; i++) in[i] = iv[i];
+    for (int i = 0; i < 16; i++) in[8 + i] = 0;
+    in[8] = 0x00636261L;
+    in[24] = 3;
+    in[25] = 0xFFFFFFFFL;
+    HintTester t = new HintTester(HintCodes.BLAKE2S_COMPUTE).id("output", "felt*", out).memory(out.add(-26), in).run();
+    // hashlib.blake2s(b"abc") = 508c5e8c327c14e2e1a72ba34eeb452f37458b209ed63a294d999b4c86675982, as LE words
+    long[] digest = {0x8c5e8c50L, 0xe2147c32L, 0xa32ba7e1L, 0x2f45eb4eL, 0x208b4537L, 0x293ad69eL, 0x4c9b994dL, 0x82596786L};
+    for (int i = 0; i < 8; i++) assertEquals(f(digest[i]), t.runner.memory().get(out.add(i)), "word " + i);
+    assertEquals(null, t.runner.memory().get(out.add(8)));
+  }
+
+  @Test
+  void blockPermutationAppliesKeccakF1600ToThePreviousState() {
+    // state lanes 0..24 before keccak_ptr; expected from a Python Keccak-f[1600] checked against hashlib.sha3_256(b"")
+    Relocatable ptr = new Relocatable(1, 125);
+    Object[] state = new Object[25];
+    for (int i = 0; i < 25; i++) state[i] = i;
+    HintTester t = new HintTester(HintCodes.BLOCK_PERMUTATION).id("keccak_ptr", "felt*", ptr)
+        .constant("KECCAK_STATE_SIZE_FELTS", 25).memory(ptr.add(-25), state).run();
+    String[] expected = {"8374b05252ed8115", "1df7a676b6569400", "f765194b8a51797d", "20477b43d1760545", "d15f8ba4f3f6606a",
+        "a1d7144f7c8dd493", "30d193965138fd3f", "487e9472951be3be", "0cf3a858cbda7a5a", "2fe54e389bb17f88",
+        "0b7338de0d9f268f", "55efdff58b256d7f", "c8353e94eb2c3e6a", "2e2af6948c901f11", "e873de0cca309da6",
+        "f7afc26c944d31e2", "a0f5ea808cc415d7", "53f531437e3ed8cf", "777f1f3b43a4d221", "fd0ca63cb499e985",
+        "d4c055c0c5d12330", "a72fe58aa6e0a7df", "421af5937c9948a3", "5e16103071340888", "d153f43a297e4a33"};
+    for (int i = 0; i < 25; i++)
+      assertEquals(MaybeRelocatable.of(new BigInteger(expected[i], 16)), t.runner.memory().get(ptr.add(i)), "lane " + i);
+    assertEquals(null, t.runner.memory().get(ptr.add(25)));
+  }
+
+  static final BigInteger STARK_BETA = new BigInteger("6f21413efbe40de150e596d72f7a8c5609ad26c15c915c1f4cdfcb99cee9e89", 16);
+
+  static BigInteger[] randomPoint(long m) {
+    HintTester t = new HintTester(HintCodes.EC_OP_RANDOM_EC_POINT).id("p", "EcPoint", 1, 2).id("m", "felt", m)
+        .id("q", "EcPoint", 3, 4).id("s", "EcPoint").run();
+    return new BigInteger[] {t.felt("s", 0), t.felt("s", 1)};
+  }
+
+  @Test
+  void ecOpRandomEcPointIsASeededPointOnTheStarkCurve() {
+    BigInteger P = HintTester.P;
+    BigInteger[] s = randomPoint(5);
+    // y² = x³ + x + β over the STARK field (alpha = 1)
+    assertEquals(s[0].pow(3).add(s[0]).add(STARK_BETA).mod(P), s[1].multiply(s[1]).mod(P));
+    BigInteger[] again = randomPoint(5), other = randomPoint(6);
+    assertEquals(s[0], again[0]);
+    assertEquals(s[1], again[1]);
+    assertTrue(!s[0].equals(other[0]), "the seed includes ids.m");
+    assertEquals(other[0].pow(3).add(other[0]).add(STARK_BETA).mod(P), other[1].multiply(other[1]).mod(P));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // hints that need VM state the tiny program does not have: the first step fails, the test supplies the state,
+  // and the same step runs again
+
+  @Test
+  void relocateSegmentAddsARuleForATemporarySegment() {
+    Relocatable dest = new Relocatable(1, 50);
+    HintTester t = new HintTester(HintCodes.RELOCATE_SEGMENT).id("src_ptr", "felt*", new Relocatable(-1, 0))
+        .id("dest_ptr", "felt*", dest);
+    assertThrows(VmError.class, t::run); // no temporary segment -1 yet
+    assertEquals(new Relocatable(-1, 0), t.runner.memory().addTempSegment());
+    t.runner.vm().step();
+    assertEquals(dest.add(5), t.runner.memory().relocateAddress(-1, 5));
+    assertTrue(t.runner.memory().hasRelocationRules());
+  }
+
+  @Test
+  void verifyEcdsaSignatureRegistersTheSignatureAtThePointer() {
+    int ecdsaSegment = new HintTester(HintCodes.IMPORT_MATH).run().runner.memory().segmentCount();
+    Relocatable ptr = new Relocatable(ecdsaSegment, 2);
+    HintTester t = new HintTester(HintCodes.VERIFY_ECDSA_SIGNATURE).id("ecdsa_ptr", "EcPoint*", ptr)
+        .id("signature_r", "felt", 11).id("signature_s", "felt", 22);
+    assertThrows(VmError.class, t::run); // the tiny program has no ecdsa builtin
+    io.cairn.vm.builtins.EcdsaBuiltin ecdsa = new io.cairn.vm.builtins.EcdsaBuiltin(true, null);
+    ecdsa.initializeSegments(t.runner.memory());
+    assertEquals(ecdsaSegment, ecdsa.base().segment());
+    t.processor.attachBuiltins(List.of(ecdsa));
+    t.runner.vm().step();
+    // the instance at offset 2 now has a signature (11, 22): writing its pub key and message checks it (and it is
+    // not a valid signature); the instance at offset 0 has none
+    t.runner.memory().write(ptr, MaybeRelocatable.of(5));
+    VmError bad = assertThrows(VmError.class, () -> t.runner.memory().write(ptr.add(1), MaybeRelocatable.of(6)));
+    assertTrue(bad.getMessage().contains("Signature (11, 22), is invalid"), bad.getMessage());
+    t.runner.memory().write(new Relocatable(ecdsaSegment, 0), MaybeRelocatable.of(5));
+    VmError missing = assertThrows(VmError.class,
+        () -> t.runner.memory().write(new Relocatable(ecdsaSegment, 1), MaybeRelocatable.of(6)));
+    assertTrue(missing.getMessage().contains("Signature hint is missing"), missing.getMessage());
+  }
 }

@@ -363,6 +363,12 @@ class FixtureOnlyHintsTest {
     assertEquals(s[0], again[0]);
     assertEquals(s[1], again[1]);
     assertTrue(!s[0].equals(other[0]), "the seed includes ids.m");
+    // math_utils.random_ec_point(seed = the five values as 32-byte big-endian) evaluated in Python: x from
+    // sha256(sha256(seed)[1:] ‖ i as 10 little-endian bytes), y the smaller root, negated when sha256(seed)[0] is odd
+    assertEquals(new BigInteger("711977038268349ac3202c932d485910db5f1ab3e9d7406adb696b87cc0f3f8", 16), s[0]);
+    assertEquals(new BigInteger("704f210107537876e465415cea8173c711695f879100155539ed6562a2d6f8d", 16), s[1]);
+    assertEquals(new BigInteger("262a0b4afd19e57bbfcac90b24e1273b601d3f8da3cfbc457464d96f277463e", 16), other[0]);
+    assertEquals(new BigInteger("621933bf0aaa58188ebc0c654e2ca3329713d649685a363075ed446a7bbb8cb", 16), other[1]);
     assertEquals(other[0].pow(3).add(other[0]).add(STARK_BETA).mod(P), other[1].multiply(other[1]).mod(P));
   }
 

@@ -52,4 +52,12 @@ class CircuitEntryPointTest {
     assertFalse(o.panicked(), o.panicText());
     assertEquals(List.of(), o.retdata());
   }
+
+  /** Circuit inputs filled but never evaluated, twice (range_check96 holes): the source only requires no panic. */
+  @Test
+  void testRc96HolesRunsCleanly() throws Exception {
+    ContractRunner.Outcome o = call("cairo1-classes/feature-contracts/test_contract.casm.json", "test_rc96_holes");
+    assertFalse(o.panicked(), o.panicText());
+    assertEquals(List.of(), o.retdata());
+  }
 }

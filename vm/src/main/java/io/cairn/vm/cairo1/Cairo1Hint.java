@@ -105,6 +105,12 @@ public sealed interface Cairo1Hint {
       CellRef tOrK1)
       implements Cairo1Hint {}
 
+  /**
+   * Completes a mod-p circuit whose first add_mod / mul_mod instances are written: evaluates every gate into the values
+   * table and writes the remaining builtin instances.
+   */
+  record EvalCircuit(Res nAddMods, Res addModBuiltin, Res nMulMods, Res mulModBuiltin) implements Cairo1Hint {}
+
   /** Starknet's syscall hint: the request starts at the address in {@code system}. */
   record SystemCall(Res system) implements Cairo1Hint {}
 

@@ -1,6 +1,7 @@
 package io.cairn.vm.cairo1;
 
 import io.cairn.crypto.field.Felt;
+import io.cairn.vm.builtins.ModBuiltin;
 import io.cairn.vm.cairo1.Cairo1Hint.*;
 import io.cairn.vm.core.CairoVm;
 import io.cairn.vm.core.HintRunner;
@@ -261,12 +262,33 @@ public final class Cairo1HintProcessor implements HintRunner {
           x.tOrK1().set(vm, k.shiftRight(128));
         }
       }
+      case EvalCircuit x -> {
+        // The compiler's own Python form of this hint is ModBuiltinRunner.fill_memory over both builtins.
+        long nAdd = Field.toSignedLong(x.nAddMods().felt(vm), "n_add_mods");
+        long nMul = Field.toSignedLong(x.nMulMods().felt(vm), "n_mul_mods");
+        Relocatable addPtr = x.addModBuiltin().address(vm), mulPtr = x.mulModBuiltin().address(vm);
+        if (nAdd != 0 || nMul != 0) // an empty circuit has nothing to fill
+          ModBuiltin.fillMemory(
+              vm.memory(),
+              nAdd == 0 ? null : modRunner(vm, addPtr, true),
+              addPtr,
+              nAdd,
+              nMul == 0 ? null : modRunner(vm, mulPtr, false),
+              mulPtr,
+              nMul);
+      }
       case SystemCall x -> {
         if (syscalls == null) throw new VmError("SystemCall with no syscall handler attached");
         syscalls.syscall(vm, x.system().address(vm));
       }
       case NotImplemented x -> throw new VmError("the " + x.name() + " hint is not implemented yet: " + x.json());
     }
+  }
+
+  private static ModBuiltin modRunner(CairoVm vm, Relocatable ptr, boolean add) {
+    String want = add ? "add_mod" : "mul_mod";
+    if (vm.builtinAt(ptr.segment()) instanceof ModBuiltin b && b.isAddMod() == add) return b;
+    throw new VmError(want + "_builtin pointer " + ptr + " is not in the " + want + " builtin's segment");
   }
 
   private int excluded() {

@@ -115,6 +115,9 @@ public final class Cairo1Hints {
               cell(a, p, "s_or_r1"),
               cell(a, p, "t_or_k0"),
               cell(a, p, "t_or_k1"));
+      case "EvalCircuit" ->
+          new Cairo1Hint.EvalCircuit(
+              res(a, p, "n_add_mods"), res(a, p, "add_mod_builtin"), res(a, p, "n_mul_mods"), res(a, p, "mul_mod_builtin"));
       case "SystemCall" -> new Cairo1Hint.SystemCall(res(a, p, "system"));
       default -> new Cairo1Hint.NotImplemented(name, node.toString());
     };

@@ -114,6 +114,44 @@ public sealed interface Cairo1Hint {
   /** Starknet's syscall hint: the request starts at the address in {@code system}. */
   record SystemCall(Res system) implements Cairo1Hint {}
 
+  // DeprecatedHint: emitted by compilers before 2.0 (contract classes declared then still run). The five asserting
+  // ones are no-ops, as in cairo-lang-runner's execute_deprecated_hint, which blockifier runs.
+
+  /** Deprecated: {@code assert len(current_access_indices) == 0}; a no-op in the Rust runner. */
+  record AssertCurrentAccessIndicesIsEmpty() implements Cairo1Hint {}
+
+  /** Deprecated: {@code assert n_used_accesses == len(access_indices[key])}; a no-op in the Rust runner. */
+  record AssertAllAccessesUsed(CellRef nUsedAccesses) implements Cairo1Hint {}
+
+  /** Deprecated: {@code assert len(keys) == 0}; a no-op in the Rust runner. */
+  record AssertAllKeysUsed() implements Cairo1Hint {}
+
+  /** Deprecated: {@code assert excluded == 2}; a no-op in the Rust runner. */
+  record AssertLeAssertThirdArcExcluded() implements Cairo1Hint {}
+
+  /** Deprecated: {@code assert a % PRIME < b % PRIME}; a no-op in the Rust runner. */
+  record AssertLtAssertValidInput(Res a, Res b) implements Cairo1Hint {}
+
+  /** Deprecated: {@code value_dst = dict[key]} (0 when absent) from the dict tracker of {@code dict_ptr}. */
+  record Felt252DictRead(Res dictPtr, Res key, CellRef valueDst) implements Cairo1Hint {}
+
+  /** Deprecated: writes the previous value at {@code dict_ptr + 1}, then {@code dict[key] = value}. */
+  record Felt252DictWrite(Res dictPtr, Res key, Res value) implements Cairo1Hint {}
+
+  // ExternalHint: the wrappers of executables (cairo-lang-runnable-utils) use these.
+
+  /** {@code memory.add_relocation_rule(src, dst)}: src must start a temporary segment. */
+  record AddRelocationRule(Res src, Res dst) implements Cairo1Hint {}
+
+  /** Writes run argument number {@code index} from {@code dst} on; arrays go to new segments as (start, end). */
+  record WriteRunParam(Res index, CellRef dst) implements Cairo1Hint {}
+
+  /** Records the felts in [start, end) as a marker (the executable's output or panic data). */
+  record AddMarker(Res start, Res end) implements Cairo1Hint {}
+
+  /** A trace call; with the flag {@code 'panic'} it records the (pc, fp) call chain of the panic. */
+  record AddTrace(Res flag) implements Cairo1Hint {}
+
   /** A hint this processor decodes but cannot run yet; running it fails naming the hint. */
   record NotImplemented(String name, String json) implements Cairo1Hint {}
 }

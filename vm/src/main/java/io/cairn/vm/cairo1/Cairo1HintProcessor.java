@@ -14,7 +14,10 @@ import io.cairn.vm.program.Program;
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import io.cairn.vm.memory.Memory;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,6 +53,11 @@ public final class Cairo1HintProcessor implements HintRunner {
   private int excludedArc = -1;
   private Relocatable constantSizeNext;
   private final SecureRandom random = new SecureRandom();
+  // executables: the run arguments, the markers (output / panic data) and the panic's call chain
+  private List<List<RunArg>> userArgs = List.of();
+  private final List<List<BigInteger>> markers = new ArrayList<>();
+  private List<Relocatable[]> panicTraceback = List.of();
+  private boolean temporaryDictSegments;
 
   private static final class DictTracker {
     final int index;
@@ -67,6 +75,32 @@ public final class Cairo1HintProcessor implements HintRunner {
 
   public Cairo1HintProcessor() {
     this(null, System.out);
+  }
+
+  /** The run parameters {@code WriteRunParam} writes, by index (cairo-lang-runner's {@code user_args}). */
+  public Cairo1HintProcessor withUserArgs(List<List<RunArg>> args) {
+    this.userArgs = List.copyOf(args);
+    return this;
+  }
+
+  /**
+   * Allocates every Felt252Dict after the first in a temporary segment, as the Rust runner does unless told
+   * {@code no_temporary_segments}: an executable's segment-arena validation then relocates each dict right after
+   * the previous one ({@code AddRelocationRule}). Contract calls keep real segments (blockifier's choice).
+   */
+  public Cairo1HintProcessor withTemporaryDictSegments(boolean on) {
+    this.temporaryDictSegments = on;
+    return this;
+  }
+
+  /** The markers {@code AddMarker} recorded, in order. */
+  public List<List<BigInteger>> markers() {
+    return List.copyOf(markers);
+  }
+
+  /** The (pc, fp) call chain recorded by {@code AddTrace('panic')}, outermost first; empty when none. */
+  public List<Relocatable[]> panicTraceback() {
+    return panicTraceback;
   }
 
   @Override
@@ -120,7 +154,7 @@ public final class Cairo1HintProcessor implements HintRunner {
       case Uint512DivModByUint256 x -> {
         BigInteger dividend =
             join(x.dividend0().felt(vm), x.dividend1().felt(vm))
-                .or(join(x.dividend2().felt(vm), x.dividend3().felt(vm)).shiftLeft(256));
+                .add(join(x.dividend2().felt(vm), x.dividend3().felt(vm)).shiftLeft(256));
         BigInteger divisor = nonZero(join(x.divisor0().felt(vm), x.divisor1().felt(vm)));
         BigInteger[] qr = dividend.divideAndRemainder(divisor);
         BigInteger q = qr[0];
@@ -153,7 +187,7 @@ public final class Cairo1HintProcessor implements HintRunner {
         Relocatable arena = x.segmentArenaPtr().address(vm);
         Relocatable infos = vm.memory().getRelocatable(arena.add(-3));
         long n = Field.toSignedLong(vm.memory().getInt(arena.add(-2)), "n_dicts");
-        Relocatable dict = vm.memory().addSegment();
+        Relocatable dict = temporaryDictSegments && !trackers.isEmpty() ? vm.memory().addTempSegment() : vm.memory().addSegment();
         trackers.put(dict.segment(), new DictTracker(nDicts++));
         vm.memory().write(infos.add(3 * n), dict);
       }
@@ -231,12 +265,13 @@ public final class Cairo1HintProcessor implements HintRunner {
         constantSizeNext = constantSizeNext.add(Field.toSignedLong(x.size().felt(vm), "size"));
       }
       case U256InvModN x -> {
-        BigInteger b = join(x.b0().felt(vm), x.b1().felt(vm)), n = join(x.n0().felt(vm), x.n1().felt(vm));
+        BigInteger b0 = x.b0().felt(vm), b1 = x.b1().felt(vm);
+        BigInteger b = join(b0, b1), n = join(x.n0().felt(vm), x.n1().felt(vm));
         BigInteger g = n.gcd(b);
         if (n.equals(BigInteger.ONE)) {
-          // everything is 0 mod 1: r = b, k = 1 satisfies r·b ≡ 1 + k·n trivially as the code checks it
-          x.sOrR0().set(vm, b.and(MASK_128));
-          x.sOrR1().set(vm, b.shiftRight(128));
+          // every b is invertible mod 1; the Rust runner reports g = 1 with s = b (its limbs as read) and t = 1
+          x.sOrR0().set(vm, b0);
+          x.sOrR1().set(vm, b1);
           x.tOrK0().set(vm, BigInteger.ONE);
           x.tOrK1().set(vm, BigInteger.ZERO);
           x.g0OrNoInv().set(vm, BigInteger.ONE);
@@ -281,8 +316,100 @@ public final class Cairo1HintProcessor implements HintRunner {
         if (syscalls == null) throw new VmError("SystemCall with no syscall handler attached");
         syscalls.syscall(vm, x.system().address(vm));
       }
+      case AssertCurrentAccessIndicesIsEmpty x -> {}
+      case AssertAllAccessesUsed x -> {}
+      case AssertAllKeysUsed x -> {}
+      case AssertLeAssertThirdArcExcluded x -> {}
+      case AssertLtAssertValidInput x -> {}
+      case Felt252DictRead x -> {
+        Relocatable dict = x.dictPtr().address(vm);
+        MaybeRelocatable v = tracker(dict).data.get(x.key().felt(vm));
+        x.valueDst().set(vm, v == null ? IntValue.of(BigInteger.ZERO) : v);
+      }
+      case Felt252DictWrite x -> {
+        Relocatable dict = x.dictPtr().address(vm);
+        BigInteger key = x.key().felt(vm);
+        MaybeRelocatable value = x.value().value(vm);
+        DictTracker t = tracker(dict);
+        MaybeRelocatable prev = t.data.get(key);
+        vm.memory().write(dict.add(1), prev == null ? IntValue.of(BigInteger.ZERO) : prev);
+        t.data.put(key, value);
+      }
+      case AddRelocationRule x -> vm.memory().addRelocationRule(x.src().address(vm), x.dst().address(vm));
+      case WriteRunParam x -> {
+        long index = Field.toSignedLong(x.index().felt(vm), "index");
+        if (index < 0 || index >= userArgs.size())
+          throw new VmError("run parameter " + index + " was not given (" + userArgs.size() + " given)");
+        writeArgs(vm.memory(), x.dst().address(vm), userArgs.get((int) index));
+      }
+      case AddMarker x -> markers.add(readFelts(vm, x.start().address(vm), x.end().address(vm)));
+      case AddTrace x -> {
+        if (x.flag().felt(vm).equals(PANIC_FLAG)) panicTraceback = callChain(vm);
+      }
       case NotImplemented x -> throw new VmError("the " + x.name() + " hint is not implemented yet: " + x.json());
     }
+  }
+
+  /** 'panic' as a short string. */
+  private static final BigInteger PANIC_FLAG = new BigInteger("70616e6963", 16);
+
+  /**
+   * Writes {@code args} from {@code at} on: felts in place, each array into a fresh segment as its (start, end)
+   * pair. Returns the address past the last cell written at this level.
+   */
+  public static Relocatable writeArgs(Memory memory, Relocatable at, List<RunArg> args) {
+    for (RunArg a : args) {
+      switch (a) {
+        case RunArg.Value v -> memory.write(at, v.value());
+        case RunArg.Array arr -> {
+          Relocatable buf = memory.addSegment();
+          Relocatable end = writeArgs(memory, buf, arr.items());
+          memory.write(at, buf);
+          at = at.add(1);
+          memory.write(at, end);
+        }
+      }
+      at = at.add(1);
+    }
+    return at;
+  }
+
+  private static List<BigInteger> readFelts(CairoVm vm, Relocatable start, Relocatable end) {
+    if (start.segment() != end.segment() || end.offset() < start.offset())
+      throw new VmError("bad felt range [" + start + ", " + end + ")");
+    List<BigInteger> out = new ArrayList<>((int) (end.offset() - start.offset()));
+    for (Relocatable p = start; p.offset() < end.offset(); p = p.add(1)) out.add(vm.memory().getInt(p));
+    return out;
+  }
+
+  /**
+   * The call chain at the current pc, outermost call first: (pc, fp) here, then for each frame the call instruction
+   * that entered it (one or two words before the return pc) with the caller's fp — the Rust runner's walk.
+   */
+  private static List<Relocatable[]> callChain(CairoVm vm) {
+    List<Relocatable[]> chain = new ArrayList<>();
+    Relocatable fp = vm.fp();
+    chain.add(new Relocatable[] {vm.pc(), fp});
+    Memory m = vm.memory();
+    while (fp.offset() >= 2) {
+      if (!(m.get(fp.add(-1)) instanceof Relocatable retPc) || !(m.get(fp.add(-2)) instanceof Relocatable retFp)) break;
+      if (retFp.equals(fp)) break;
+      fp = retFp;
+      Relocatable call = callAt(m, retPc, 1);
+      if (call == null) call = callAt(m, retPc, 2);
+      if (call == null) break;
+      chain.add(new Relocatable[] {call, fp});
+    }
+    java.util.Collections.reverse(chain);
+    return List.copyOf(chain);
+  }
+
+  private static Relocatable callAt(Memory m, Relocatable retPc, int back) {
+    if (retPc.offset() < back) return null;
+    Relocatable at = retPc.add(-back);
+    if (!(m.get(at) instanceof IntValue i) || i.value().bitLength() > 64) return null;
+    long w = i.value().longValue();
+    return (w & 0x7000_0000_0000_0000L) == 0x1000_0000_0000_0000L ? at : null;
   }
 
   private static ModBuiltin modRunner(CairoVm vm, Relocatable ptr, boolean add) {
@@ -322,8 +449,9 @@ public final class Cairo1HintProcessor implements HintRunner {
     return v;
   }
 
+  /** low + high·2^128 (a sum, as the Rust runner computes it, even for out-of-range limbs). */
   private static BigInteger join(BigInteger low, BigInteger high) {
-    return low.or(high.shiftLeft(128));
+    return low.add(high.shiftLeft(128));
   }
 
   /** sqrt(v) if v is a square, else sqrt(3v) (3 is a non-residue); the smaller of the two roots. */

@@ -315,8 +315,8 @@ class Cairo1HintsTest {
 
   @Test
   void unimplementedAndSyscallWithoutHandlerFailClearly() {
-    VmError e = assertThrows(VmError.class, () -> hp.run(vm, new Cairo1Hint.NotImplemented("EvalCircuit", "{}")));
-    assertTrue(e.getMessage().contains("EvalCircuit"), e.getMessage());
+    VmError e = assertThrows(VmError.class, () -> hp.run(vm, new Cairo1Hint.NotImplemented("Cheatcode", "{}")));
+    assertTrue(e.getMessage().contains("Cheatcode"), e.getMessage());
     mem.write(fp.add(-1), fp);
     e = assertThrows(VmError.class, () -> hp.run(vm, new Cairo1Hint.SystemCall(deref(-1))));
     assertTrue(e.getMessage().contains("syscall"), e.getMessage());
@@ -339,5 +339,21 @@ class Cairo1HintsTest {
     assertEquals(BigInteger.ONE.shiftLeft(254).add(BigInteger.ONE), at(20).add(at(21).shiftLeft(128)));
     assertEquals(BigInteger.ONE, at(22));
     assertEquals(BigInteger.ZERO, at(23));
+  }
+
+  @Test
+  void u256InvModNOfModulusOne() {
+    // n = 1 (n0 = 1, n1 = 0): cairo-lang-runner writes g = (1, 0), s = (b0, b1) exactly as read, t = (1, 0).
+    // gcd(1, b) = 1 would otherwise take the inverse branch; b = 5 + 3·2^128 shows the limbs are copied, not reduced.
+    run(new Cairo1Hint.U256InvModN(imm(5), imm(3), imm(1), imm(0), ap(0), ap(1), ap(2), ap(3), ap(4), ap(5)));
+    assertEquals(List.of(1, 0, 5, 3, 1, 0), List.of(at(0).intValue(), at(1).intValue(), at(2).intValue(), at(3).intValue(), at(4).intValue(), at(5).intValue()));
+    // a low limb that is not a u128 is still copied as is (the Rust runner writes b0 itself)
+    BigInteger big = T128.add(BigInteger.ONE);
+    run(new Cairo1Hint.U256InvModN(imm(big), imm(0), imm(1), imm(0), ap(6), ap(7), ap(8), ap(9), ap(10), ap(11)));
+    assertEquals(big, at(8));
+    assertEquals(BigInteger.ZERO, at(9));
+    // b = 0 with n = 1 is the same branch (0 is invertible mod 1)
+    run(new Cairo1Hint.U256InvModN(imm(0), imm(0), imm(1), imm(0), ap(12), ap(13), ap(14), ap(15), ap(16), ap(17)));
+    assertEquals(List.of(1, 0, 0, 0, 1, 0), List.of(at(12).intValue(), at(13).intValue(), at(14).intValue(), at(15).intValue(), at(16).intValue(), at(17).intValue()));
   }
 }

@@ -10,6 +10,8 @@ import io.cairn.starknet.classes.CasmEntryPoint;
 import io.cairn.vm.cairo1.Cairo1Hint;
 import io.cairn.vm.cairo1.Cairo1Hints;
 import io.cairn.vm.memory.Field;
+import io.cairn.vm.memory.Memory;
+import io.cairn.vm.memory.Relocatable;
 import io.cairn.vm.program.Program;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -29,15 +31,60 @@ import java.util.Map;
  * @param hintsByPc decoded hints, indexed by pc (null where there are none)
  * @param entries entries by name (function name, entrypoint kind, or selector in hex)
  */
-public record CasmProgram(String name, Program program, Cairo1Hint[][] hintsByPc, Map<String, Entry> entries) {
+public record CasmProgram(String name, Program program, Cairo1Hint[][] hintsByPc, Map<String, Entry> entries, Image image) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** An entry: its bytecode offset and the builtins it takes, in order. */
-  public record Entry(String name, int offset, List<String> builtins) {
-    public Entry {
-      builtins = List.copyOf(builtins);
+  /**
+   * The bytecode laid out once as memory cells, and the decoded-instruction cache every run of this program shares:
+   * runs of the same class load it with one array copy and decode each instruction once.
+   */
+  public static final class Image {
+    final long[] cells;
+    final long[] decodeCache;
+
+    Image(Program program) {
+      Memory scratch = new Memory();
+      Relocatable base = scratch.addSegment();
+      for (int i = 0; i < program.size(); i++) {
+        scratch.write(base.add(i), program.word(i));
+        scratch.markAccessed(base.segment(), i);
+      }
+      cells = java.util.Arrays.copyOf(scratch.cells(base.segment()), 4 * program.size());
+      decodeCache = new long[program.size()];
     }
   }
+
+  /** An entry: its bytecode offset and the builtins it takes, in order; argument layouts when the file gives them. */
+  public record Entry(String name, int offset, List<String> builtins, List<ArgInfo> inputArgs, List<ArgInfo> returnArgs) {
+    public Entry {
+      builtins = List.copyOf(builtins);
+      inputArgs = inputArgs == null ? null : List.copyOf(inputArgs);
+      returnArgs = returnArgs == null ? null : List.copyOf(returnArgs);
+    }
+
+    public Entry(String name, int offset, List<String> builtins) {
+      this(name, offset, builtins, null, null);
+    }
+
+    /** An executable's entry that starts with its own frame header ({@code ap += n; call rel 4; jmp rel 0}). */
+    public boolean standalone() {
+      return name.equals("Standalone");
+    }
+
+    /** Cells the return values take, or -1 when the file does not say. */
+    public int returnSize() {
+      if (returnArgs == null) return -1;
+      int n = 0;
+      for (ArgInfo a : returnArgs) n += a.size();
+      return n;
+    }
+  }
+
+  /**
+   * A parameter or return value as cairo-vm-ts's {@code *.casm.json} describes it: Sierra type id, size in cells,
+   * name, and for a {@code PanicResult} the type it wraps.
+   */
+  public record ArgInfo(String genericId, int size, String debugName, ArgInfo panicInner) {}
 
   public Entry entry(String name) {
     Entry e = entries.get(name);
@@ -91,9 +138,36 @@ public record CasmProgram(String name, Program program, Cairo1Hint[][] hintsByPc
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String p = "$.entry_points_by_function." + e.getKey();
-      eps.put(e.getKey(), new Entry(e.getKey(), offset(e.getValue(), name, p), builtins(e.getValue().get("builtins"), name, p + ".builtins")));
+      JsonNode ep = e.getValue();
+      eps.put(
+          e.getKey(),
+          new Entry(
+              e.getKey(),
+              offset(ep, name, p),
+              builtins(ep.get("builtins"), name, p + ".builtins"),
+              args(ep.get("input_args"), name, p + ".input_args"),
+              args(ep.get("return_arg"), name, p + ".return_arg")));
     }
     return build(name, bytecode(root, name, "$.bytecode"), root.get("hints"), "$.hints", eps);
+  }
+
+  private static List<ArgInfo> args(JsonNode list, String name, String path) {
+    if (list == null || list.isNull()) return null;
+    if (!list.isArray()) throw bad(name, path, "expected an array of {generic_id, size, debug_name}");
+    List<ArgInfo> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) out.add(arg(list.get(i), name, path + "[" + i + "]"));
+    return out;
+  }
+
+  private static ArgInfo arg(JsonNode a, String name, String path) {
+    JsonNode size = a.get("size");
+    if (size == null || !size.canConvertToInt() || size.asInt() < 0) throw bad(name, path + ".size", "missing or not a non-negative integer");
+    JsonNode inner = a.get("panic_inner_type");
+    return new ArgInfo(
+        a.path("generic_id").asText(""),
+        size.asInt(),
+        a.path("debug_name").asText(""),
+        inner == null || inner.isNull() ? null : arg(inner, name, path + ".panic_inner_type"));
   }
 
   private static int offset(JsonNode ep, String name, String path) {
@@ -161,7 +235,8 @@ public record CasmProgram(String name, Program program, Cairo1Hint[][] hintsByPc
     ObjectNode root = JSON.createObjectNode();
     ArrayNode data = root.putArray("data");
     for (BigInteger v : code) data.add("0x" + v.toString(16));
-    return new CasmProgram(name, Program.parse(root, name), byPc, Map.copyOf(eps));
+    Program program = Program.parse(root, name);
+    return new CasmProgram(name, program, byPc, Map.copyOf(eps), new Image(program));
   }
 
   private static IllegalArgumentException bad(String file, String path, String what) {

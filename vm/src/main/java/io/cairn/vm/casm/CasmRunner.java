@@ -2,8 +2,11 @@ package io.cairn.vm.casm;
 
 import io.cairn.vm.builtins.BuiltinRunner;
 import io.cairn.vm.builtins.Builtins;
+import io.cairn.vm.builtins.ModBuiltin;
+import io.cairn.vm.builtins.RangeCheckBuiltin;
 import io.cairn.vm.builtins.SimpleBuiltin;
 import io.cairn.vm.cairo1.Cairo1HintProcessor;
+import io.cairn.vm.cairo1.RunArg;
 import io.cairn.vm.core.CairoVm;
 import io.cairn.vm.layout.Layout;
 import io.cairn.vm.memory.IntValue;
@@ -11,24 +14,44 @@ import io.cairn.vm.memory.MaybeRelocatable;
 import io.cairn.vm.memory.Memory;
 import io.cairn.vm.memory.Relocatable;
 import io.cairn.vm.memory.VmError;
+import io.cairn.vm.runner.SecurityChecks;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one entry of a {@link CasmProgram} on the shared {@link CairoVm}: builtin pointers in the order the entry
  * declares, then the arguments, then the return frame; runs to the final {@code ret}. Builtins come from the
  * {@code all_cairo} layout; {@code gas_builtin}/{@code system}/{@code segment_arena} are Cairo 1's pseudo-builtins.
+ * An executable's {@code Standalone} entry gets the proof-mode frame its header expects instead.
+ *
+ * <p>After the run, unless {@link #setSecure secure} is off, the end-of-run checks blockifier applies: range_check96
+ * holes below its stop pointer are filled with 0, every builtin's returned stop pointer must match its used cells,
+ * add_mod/mul_mod pass their security checks, every builtin instance has its inputs and consistent deductions, every
+ * address in memory points into an existing segment, nothing is written past the program's bytecode and extra data,
+ * and every Felt252Dict of the segment arena was squashed (constructed = destructed).
+ *
+ * <p>Code loaded at run time ({@link #loadCode}) goes into its own segment with its hints keyed by (segment, offset).
  */
 public final class CasmRunner {
   private final CasmProgram program;
   private final Cairo1HintProcessor hints;
   private final Memory memory = new Memory();
   private final Relocatable programBase;
-  private final List<BuiltinRunner> builtins = new ArrayList<>();
+  private final List<LoadedCode> loaded = new ArrayList<>();
+  private int extraDataLength;
+  private boolean secure = true;
+  private CairoVm vm;
 
-  /** Values left on the stack at the final ret, with the run's cost. */
-  public record Result(List<MaybeRelocatable> returned, long steps, CairoVm vm) {
+  private record LoadedCode(Relocatable base, CasmProgram code) {}
+
+  /**
+   * Values left on the stack at the final ret, with the run's cost: steps, and builtin usage in instances per
+   * builtin (in the entry's order; segment_arena counts arena triples, as cairo-vm's runner does).
+   */
+  public record Result(List<MaybeRelocatable> returned, long steps, CairoVm vm, Map<String, Integer> builtinUsage) {
     /** The last n returned values. */
     public List<MaybeRelocatable> tail(int n) {
       return returned.subList(returned.size() - n, returned.size());
@@ -39,10 +62,13 @@ public final class CasmRunner {
     this.program = program;
     this.hints = hints;
     programBase = memory.addSegment();
-    for (int i = 0; i < program.program().size(); i++) {
-      memory.write(programBase.add(i), program.program().word(i));
-      memory.markAccessed(programBase.segment(), i);
-    }
+    memory.loadCells(programBase.segment(), program.image().cells, program.program().size());
+  }
+
+  /** Turns the end-of-run security checks off (on by default). */
+  public CasmRunner setSecure(boolean on) {
+    this.secure = on;
+    return this;
   }
 
   /**
@@ -51,9 +77,13 @@ public final class CasmRunner {
    * mul_mod) that compiled code reads to charge builtin usage.
    */
   public void appendBuiltinCostTable(long[] costs) {
+    writeCostTable(programBase.add(program.program().size()), costs);
+    extraDataLength = 2;
+  }
+
+  private void writeCostTable(Relocatable at, long[] costs) {
     Relocatable table = memory.addSegment();
     for (int i = 0; i < costs.length; i++) memory.write(table.add(i), costs[i]);
-    Relocatable at = programBase.add(program.program().size());
     memory.write(at, new BigInteger("208b7fff7fff7ffe", 16));
     memory.write(at.add(1), table);
   }
@@ -62,19 +92,87 @@ public final class CasmRunner {
     return memory;
   }
 
+  public Relocatable programBase() {
+    return programBase;
+  }
+
+  /**
+   * Loads {@code code}'s bytecode into a fresh segment and registers its hints there, keyed by (segment, offset):
+   * the running program can then jump or call into it (the Starknet OS runs contract bytecode this way). With
+   * {@code builtinCosts} the extra data Starknet appends (a {@code ret} and the cost-table pointer) follows the code.
+   * May be called before a run or from a hint during one. Returns the code's base address.
+   */
+  public Relocatable loadCode(CasmProgram code, long[] builtinCosts) {
+    Relocatable base = memory.addSegment();
+    memory.loadCells(base.segment(), code.image().cells, code.program().size());
+    if (builtinCosts != null) writeCostTable(base.add(code.program().size()), builtinCosts);
+    LoadedCode lc = new LoadedCode(base, code);
+    loaded.add(lc);
+    if (vm != null) register(vm, lc);
+    return base;
+  }
+
+  private static void register(CairoVm vm, LoadedCode lc) {
+    vm.registerCode(lc.base().segment(), lc.code().hintsByPc(), lc.code().image().decodeCache);
+  }
+
+  /** Allocates the arrays among {@code args} (each as a fresh segment, passed as start and end) and flattens them. */
+  public List<MaybeRelocatable> materialize(List<RunArg> args) {
+    List<MaybeRelocatable> out = new ArrayList<>();
+    for (RunArg a : args) {
+      switch (a) {
+        case RunArg.Value v -> out.add(IntValue.of(v.value()));
+        case RunArg.Array arr -> {
+          Relocatable start = memory.addSegment();
+          Relocatable end = Cairo1HintProcessor.writeArgs(memory, start, arr.items());
+          out.add(start);
+          out.add(end);
+        }
+      }
+    }
+    return out;
+  }
+
   /**
    * Runs {@code entry} with {@code args} after its builtin pointers; {@code gas} feeds {@code gas_builtin},
-   * {@code system} the system pointer (null: a fresh segment). Returns the top {@code nReturned} stack values.
+   * {@code system} the system pointer (null: a fresh segment). Returns the top {@code nReturned} stack values (the
+   * builtins' final pointers sit just below them).
    */
   public Result run(String entry, List<MaybeRelocatable> args, long gas, Relocatable system, int nReturned, long maxSteps) {
-    CasmProgram.Entry ep = program.entry(entry);
+    return run(programBase, program, entry, args, gas, system, nReturned, maxSteps);
+  }
+
+  /** As {@link #run(String, List, long, Relocatable, int, long)} for an entry of code loaded with {@link #loadCode}. */
+  public Result runLoaded(Relocatable codeBase, String entry, List<MaybeRelocatable> args, long gas, Relocatable system, int nReturned, long maxSteps) {
+    for (LoadedCode lc : loaded)
+      if (lc.base().equals(codeBase)) return run(codeBase, lc.code(), entry, args, gas, system, nReturned, maxSteps);
+    throw new IllegalArgumentException("no code was loaded at " + codeBase);
+  }
+
+  private Result run(
+      Relocatable codeBase, CasmProgram code, String entry, List<MaybeRelocatable> args, long gas, Relocatable system, int nReturned, long maxSteps) {
+    CasmProgram.Entry ep = code.entry(entry);
     Relocatable exec = memory.addSegment();
     List<MaybeRelocatable> stack = new ArrayList<>();
+    if (ep.standalone()) {
+      // the header `ap += n; call rel 4; jmp rel 0` finds the builtins at [fp], …: cairo-vm's proof-mode prefix
+      stack.add(exec.add(2));
+      stack.add(IntValue.of(BigInteger.ZERO));
+    }
     Layout layout = Layout.named("all_cairo");
+    List<Object> slots = new ArrayList<>(); // per declared builtin: its runner, or its pseudo-builtin name
+    List<BuiltinRunner> runners = new ArrayList<>();
+    Relocatable arenaSegment = null;
     for (String b : ep.builtins()) {
       switch (b) {
-        case "gas", "gas_builtin" -> stack.add(IntValue.of(BigInteger.valueOf(gas)));
-        case "system" -> stack.add(system != null ? system : memory.addSegment());
+        case "gas", "gas_builtin" -> {
+          stack.add(IntValue.of(BigInteger.valueOf(gas)));
+          slots.add("gas_builtin");
+        }
+        case "system" -> {
+          stack.add(system != null ? system : memory.addSegment());
+          slots.add("system");
+        }
         case "segment_arena" -> {
           // a header triple [infos, n_dicts = 0, n_destructed = 0]; the program gets the pointer past it
           Relocatable arena = memory.addSegment();
@@ -82,30 +180,105 @@ public final class CasmRunner {
           memory.write(arena.add(1), 0);
           memory.write(arena.add(2), 0);
           stack.add(arena.add(3));
+          arenaSegment = arena;
+          slots.add("segment_arena");
         }
         default -> {
           Layout.BuiltinDef def = layout.builtin(b);
-          if (def == null) throw new IllegalArgumentException(program.name() + ": entry " + entry + " takes unknown builtin " + b);
+          if (def == null) throw new IllegalArgumentException(code.name() + ": entry " + entry + " takes unknown builtin " + b);
           SimpleBuiltin sb = Builtins.create(def, true);
           sb.initializeSegments(memory);
-          builtins.add(sb);
+          runners.add(sb);
+          slots.add(sb);
           stack.addAll(sb.initialStack());
         }
       }
     }
     stack.addAll(args);
-    Relocatable returnFp = memory.addSegment();
-    Relocatable end = memory.addSegment();
-    stack.add(returnFp);
-    stack.add(end);
+    Relocatable ap;
+    int endSeg;
+    long endOff;
+    if (ep.standalone()) {
+      ap = exec.add(2);
+      endSeg = codeBase.segment();
+      endOff = codeBase.offset() + ep.offset() + 4; // the header's `jmp rel 0`
+    } else {
+      Relocatable returnFp = memory.addSegment();
+      Relocatable end = memory.addSegment();
+      stack.add(returnFp);
+      stack.add(end);
+      ap = exec.add(stack.size());
+      endSeg = end.segment();
+      endOff = end.offset();
+    }
     for (int i = 0; i < stack.size(); i++) memory.write(exec.add(i), stack.get(i));
-    CairoVm vm = new CairoVm(memory, program.program(), programBase.segment(), hints, program.hintsByPc(), builtins, false);
-    Relocatable ap = exec.add(stack.size());
-    vm.setRegisters(programBase.add(ep.offset()), ap, ap);
-    if (!vm.runUntil(end.segment(), end.offset(), maxSteps))
-      throw new VmError(program.name() + ": entry " + entry + " did not return within " + maxSteps + " steps");
+    vm = new CairoVm(memory, program.program(), programBase.segment(), hints, program.hintsByPc(), runners, false, program.image().decodeCache);
+    for (LoadedCode lc : loaded) register(vm, lc);
+    vm.setRegisters(codeBase.add(ep.offset()), ap, ap);
+    if (!vm.runUntil(endSeg, endOff, maxSteps))
+      throw new VmError(code.name() + ": entry " + entry + " did not return within " + maxSteps + " steps");
+    CairoVm done = vm;
+    vm = null;
+    Relocatable top = done.ap();
+    if (top.offset() < nReturned + slots.size())
+      throw new VmError(code.name() + ": entry " + entry + " returned fewer than " + (nReturned + slots.size()) + " values");
     List<MaybeRelocatable> out = new ArrayList<>(nReturned);
-    for (int i = nReturned; i > 0; i--) out.add(memory.require(new Relocatable(vm.apSeg, vm.apOff - i)));
-    return new Result(out, vm.steps(), vm);
+    for (int i = nReturned; i > 0; i--) out.add(memory.require(top.add(-i)));
+    Relocatable builtinEnds = top.add(-nReturned - slots.size());
+    if (memory.tempSegmentCount() > 0) memory.relocateTemporarySegments();
+    if (secure) secureChecks(code, entry, slots, builtinEnds, arenaSegment);
+    return new Result(out, done.steps(), done, usage(slots, builtinEnds));
+  }
+
+  /** Instances per declared builtin, from the final pointers (segment_arena: triples up to its final pointer). */
+  private Map<String, Integer> usage(List<Object> slots, Relocatable ends) {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    for (int i = 0; i < slots.size(); i++) {
+      Object s = slots.get(i);
+      if (s instanceof SimpleBuiltin b) {
+        MaybeRelocatable v = memory.get(ends.add(i));
+        long used = v instanceof Relocatable r && r.segment() == b.base().segment() ? r.offset() : b.usedCells(memory);
+        m.put(b.name(), (int) ((used + b.cellsPerInstance() - 1) / b.cellsPerInstance()));
+      } else if ("segment_arena".equals(s) && memory.get(ends.add(i)) instanceof Relocatable r) {
+        m.put("segment_arena", (int) (r.offset() / 3));
+      }
+    }
+    return m;
+  }
+
+  private void secureChecks(CasmProgram code, String entry, List<Object> slots, Relocatable ends, Relocatable arena) {
+    String where = code.name() + ": entry " + entry + ": ";
+    List<SimpleBuiltin> used = new ArrayList<>();
+    for (int i = 0; i < slots.size(); i++) {
+      Object s = slots.get(i);
+      MaybeRelocatable v = memory.get(ends.add(i));
+      if (s instanceof SimpleBuiltin b) {
+        if (!(v instanceof Relocatable stop) || stop.segment() != b.base().segment() || stop.offset() < 0)
+          throw new SecurityChecks.SecurityError(where + "invalid stop pointer for " + b.name() + ": " + v);
+        if (b instanceof RangeCheckBuiltin rc && rc.name().equals("range_check96")) fillHoles(b, stop); // blockifier's maybe_fill_holes
+        b.finalStack(memory, ends.add(i + 1));
+        used.add(b);
+      } else if ("segment_arena".equals(s)) {
+        if (!(v instanceof Relocatable p) || arena == null || p.segment() != arena.segment() || p.offset() < 3 || p.offset() % 3 != 0)
+          throw new SecurityChecks.SecurityError(where + "invalid final segment_arena pointer " + v);
+        BigInteger constructed = memory.getInt(p.add(-2)), destructed = memory.getInt(p.add(-1));
+        if (!constructed.equals(destructed))
+          throw new SecurityChecks.SecurityError(
+              where + "segment_arena: " + constructed + " dicts constructed but " + destructed + " squashed");
+      }
+    }
+    for (SimpleBuiltin b : used) if (b instanceof ModBuiltin mb) mb.runSecurityChecks(memory);
+    SecurityChecks.verifyBuiltinCells(memory, used);
+    SecurityChecks.verifyAutoDeductions(memory, used);
+    SecurityChecks.verifyAddresses(memory);
+    long limit = program.program().size() + extraDataLength;
+    if (memory.usedSize(programBase.segment()) > limit)
+      throw new SecurityChecks.SecurityError(
+          where + "out of bounds access to the program segment at " + programBase.segment() + ":" + limit);
+  }
+
+  private void fillHoles(SimpleBuiltin b, Relocatable stop) {
+    int seg = b.base().segment();
+    for (long o = 0; o < stop.offset(); o++) if (!memory.isWritten(seg, o)) memory.write(new Relocatable(seg, o), 0);
   }
 }

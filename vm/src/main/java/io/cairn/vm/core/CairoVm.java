@@ -29,6 +29,12 @@ public final class CairoVm {
   private final Object[][] hintsByPc;
   /** Decoded and validated instruction words by program offset; 0 = not decoded yet. */
   private final long[] decodeCache;
+  /**
+   * Code loaded at run time into other segments (see {@link #registerCode}): compiled hints and decode caches by
+   * segment index, null where none; empty until something is loaded, so the main program's path is unchanged.
+   */
+  private Object[][][] codeHints = new Object[0][][];
+  private long[][] codeDecode = new long[0][];
   private final long[] v = new long[24];
   private final boolean[] rel = new boolean[6];
   private final BuiltinRunner[] builtinBySegment;
@@ -48,12 +54,29 @@ public final class CairoVm {
       Object[][] hintsByPc,
       List<BuiltinRunner> builtins,
       boolean traceEnabled) {
+    this(memory, program, programSegment, hintRunner, hintsByPc, builtins, traceEnabled, new long[program.size()]);
+  }
+
+  /**
+   * As above, with a decode cache the caller keeps between runs of the same bytecode (indexed by program offset, 0
+   * = not decoded yet; decoding is deterministic, so runs may share it).
+   */
+  public CairoVm(
+      Memory memory,
+      Program program,
+      int programSegment,
+      HintRunner hintRunner,
+      Object[][] hintsByPc,
+      List<BuiltinRunner> builtins,
+      boolean traceEnabled,
+      long[] decodeCache) {
     this.memory = memory;
     this.program = program;
     this.programSegment = programSegment;
     this.hintRunner = hintRunner;
     this.hintsByPc = hintsByPc;
-    this.decodeCache = new long[program.size()];
+    if (decodeCache.length < program.size()) throw new IllegalArgumentException("decode cache shorter than the program");
+    this.decodeCache = decodeCache;
     this.traceEnabled = traceEnabled;
     if (traceEnabled) trace = new long[3 * 1024];
     int max = 0;
@@ -127,6 +150,24 @@ public final class CairoVm {
     return packed & ((1L << 40) - 1);
   }
 
+  /**
+   * Registers code loaded at run time into {@code segment} (e.g. a contract's bytecode the OS loads and calls): its
+   * hints, compiled for this VM's hint runner and indexed by offset in the segment, run when pc is there. {@code
+   * decodeCache} (may be null) caches decoded instructions of that segment and may be shared between runs.
+   */
+  public void registerCode(int segment, Object[][] hints, long[] decodeCache) {
+    if (segment < 0 || segment == programSegment)
+      throw new IllegalArgumentException("cannot register code in segment " + segment);
+    if (segment >= codeHints.length) {
+      codeHints = Arrays.copyOf(codeHints, segment + 1);
+      codeDecode = Arrays.copyOf(codeDecode, segment + 1);
+    }
+    if (codeHints[segment] != null || codeDecode[segment] != null)
+      throw new IllegalArgumentException("segment " + segment + " already holds registered code");
+    codeHints[segment] = hints == null ? new Object[0][] : hints;
+    codeDecode[segment] = decodeCache;
+  }
+
   public BuiltinRunner builtinAt(int segment) {
     return segment >= 0 && segment < builtinBySegment.length ? builtinBySegment[segment] : null;
   }
@@ -152,9 +193,17 @@ public final class CairoVm {
   public void step() {
     int pcs = pcSeg;
     long pco = pcOff;
-    if (pcs == programSegment && pco < hintsByPc.length) {
-      Object[] hs = hintsByPc[(int) pco];
-      if (hs != null) runHints(hs);
+    if (pcs == programSegment) {
+      if (pco < hintsByPc.length) {
+        Object[] hs = hintsByPc[(int) pco];
+        if (hs != null) runHints(hs);
+      }
+    } else if (pcs >= 0 && pcs < codeHints.length) {
+      Object[][] t = codeHints[pcs];
+      if (t != null && pco < t.length) {
+        Object[] hs = t[(int) pco];
+        if (hs != null) runHints(hs);
+      }
     }
     long enc = fetch(pcs, pco);
     try {
@@ -181,8 +230,9 @@ public final class CairoVm {
   }
 
   private long fetch(int pcs, long pco) {
-    if (pcs == programSegment && pco < decodeCache.length) {
-      long c = decodeCache[(int) pco];
+    long[] cache = pcs == programSegment ? decodeCache : pcs >= 0 && pcs < codeDecode.length ? codeDecode[pcs] : null;
+    if (cache != null && pco < cache.length) {
+      long c = cache[(int) pco];
       if (c != 0) return c;
     }
     long[] a = memory.cells(pcs);
@@ -207,7 +257,7 @@ public final class CairoVm {
     }
     String bad = Instruction.validate(l0);
     if (bad != null) throw error(bad, null);
-    if (pcs == programSegment && pco < decodeCache.length) decodeCache[(int) pco] = l0;
+    if (cache != null && pco < cache.length) cache[(int) pco] = l0;
     return l0;
   }
 

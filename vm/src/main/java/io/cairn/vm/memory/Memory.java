@@ -60,6 +60,18 @@ public final class Memory {
     return new Relocatable(-nTemp, 0);
   }
 
+  /**
+   * Fills an empty segment with a prepared image of {@code nCells} cells (four longs per cell, flags included), such
+   * as bytecode laid out once and loaded into every run. The image is copied.
+   */
+  public void loadCells(int segment, long[] image, int nCells) {
+    if (segment < 0 || segment >= nSegments) throw new VmError("unknown segment " + segment);
+    if (used[segment] != 0) throw new VmError("segment " + segment + " is not empty");
+    if (image.length < 4L * nCells) throw new IllegalArgumentException("image shorter than " + nCells + " cells");
+    segments[segment] = Arrays.copyOf(image, Math.max(4 * nCells + 4, 64));
+    used[segment] = nCells;
+  }
+
   public void setValidator(int segment, CellValidator v) {
     validators[segment] = v;
   }

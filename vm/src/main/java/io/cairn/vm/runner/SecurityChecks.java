@@ -18,15 +18,19 @@ public final class SecurityChecks {
 
   /** A run that is not safe to relocate or prove. */
   public static final class SecurityError extends VmError {
-    SecurityError(String m) {
+    public SecurityError(String m) {
       super(m);
     }
   }
 
   /** Recomputes every written output cell of a deducing builtin and compares. */
   public static void verifyAutoDeductions(CairoRunner runner) {
-    Memory m = runner.memory();
-    for (SimpleBuiltin b : runner.builtins()) {
+    verifyAutoDeductions(runner.memory(), runner.builtins());
+  }
+
+  /** Recomputes every written output cell of the given deducing builtins and compares. */
+  public static void verifyAutoDeductions(Memory m, java.util.List<SimpleBuiltin> builtins) {
+    for (SimpleBuiltin b : builtins) {
       int seg = b.base().segment();
       int n = m.usedSize(seg);
       for (int o = 0; o < n; o++) {
@@ -60,16 +64,31 @@ public final class SecurityChecks {
         MaybeRelocatable v = m.get(s, o);
         if (v == null) continue;
         if (o >= limit) throw new SecurityError("Out of bounds access to " + what + " at " + s + ":" + o + ".");
-        if (v instanceof Relocatable r && (r.segment() < 0 || r.segment() >= m.segmentCount() || r.offset() < 0))
-          throw new SecurityError("Invalid memory value at address " + s + ":" + o + ": " + v + ".");
       }
     }
-    for (SimpleBuiltin b : runner.builtins()) {
+    verifyAddresses(m);
+    for (SimpleBuiltin b : runner.builtins()) if (b instanceof io.cairn.vm.builtins.ModBuiltin mb && m.usedSize(b.base().segment()) > 0) mb.runSecurityChecks(m);
+    verifyBuiltinCells(m, runner.builtins());
+  }
+
+  /** Every address value in memory points into an existing (non-temporary) segment at a non-negative offset. */
+  public static void verifyAddresses(Memory m) {
+    for (int s = 0; s < m.segmentCount(); s++) {
+      int n = m.usedSize(s);
+      for (int o = 0; o < n; o++) {
+        if (m.get(s, o) instanceof Relocatable r && (r.segment() < 0 || r.segment() >= m.segmentCount() || r.offset() < 0))
+          throw new SecurityError("Invalid memory value at address " + s + ":" + o + ": " + r + ".");
+      }
+    }
+  }
+
+  /** Every used instance of each builtin (output excepted) has all its input cells and deducible output cells. */
+  public static void verifyBuiltinCells(Memory m, java.util.List<SimpleBuiltin> builtins) {
+    for (SimpleBuiltin b : builtins) {
       if (b instanceof OutputBuiltin) continue;
       int seg = b.base().segment();
       int used = m.usedSize(seg);
       if (used == 0) continue;
-      if (b instanceof io.cairn.vm.builtins.ModBuiltin mb) mb.runSecurityChecks(m);
       int cells = b.cellsPerInstance(), inputs = b.inputCells();
       int instances = (used - 1) / cells + 1;
       for (int i = 0; i < instances; i++) {

@@ -58,17 +58,17 @@ class CasmProgramTest {
           "compiler_version": "2.10.0", "bytecode": ["%s"],
           "hints": [[0, [{"TestLessThan": {"lhs": {"Immediate": "0x3"}, "rhs": {"Deref": {"register": "FP", "offset": -3}},
                      "dst": {"register": "AP", "offset": 0}}}]]]},
-         "entrypoints": [{"builtins": ["range_check"], "offset": 0, "kind": "Standalone"}]}
+         "entrypoints": [{"builtins": ["range_check"], "offset": 0, "kind": "Bootloader"}]}
         """
             .formatted(RET);
     CasmProgram p = CasmProgram.parse(JSON.readTree(exe), "exe");
-    assertEquals(List.of("range_check"), p.entry("Standalone").builtins());
+    assertEquals(List.of("range_check"), p.entry("Bootloader").builtins());
     CasmRunner r = new CasmRunner(p, new Cairo1HintProcessor());
-    CasmRunner.Result res = r.run("Standalone", List.of(MaybeRelocatable.of(7)), 0, null, 4, 10);
-    // a bare ret leaves the frame: [range_check ptr, 7, return fp, return pc]
+    CasmRunner.Result res = r.run("Bootloader", List.of(MaybeRelocatable.of(7)), 0, null, 3, 10);
+    // a bare ret leaves the frame: [range_check ptr (the builtin's final pointer), 7, return fp, return pc]
     assertEquals(1, res.steps());
-    assertInstanceOf(Relocatable.class, res.returned().get(0)); // the range_check pointer
-    assertEquals(new IntValue(BigInteger.valueOf(7)), res.returned().get(1));
+    assertEquals(new IntValue(BigInteger.valueOf(7)), res.returned().get(0));
+    assertEquals(java.util.Map.of("range_check", 0), res.builtinUsage());
     // the hint ran before the ret: [ap] = 3 < 7
     assertEquals(BigInteger.ONE, r.memory().getInt(new Relocatable(res.vm().apSeg, res.vm().apOff)));
   }

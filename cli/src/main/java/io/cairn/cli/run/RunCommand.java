@@ -22,13 +22,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Runs a compiled Cairo 0 program like cairo-run (STYLE.md §6: cairo-run's flag names, dashed or underscored). */
+/**
+ * Runs a compiled Cairo 0 program like cairo-run (STYLE.md §6: cairo-run's flag names, dashed or underscored), or a
+ * Cairo 1 CASM program (an Executable, or a {@code *.casm.json} with {@code entry_points_by_function}).
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a cairo-compile program JSON from main (or __start__ with --proof-mode).",
-      "Exit 0 on success, 1 when the program fails (error and traceback on stderr), 2 on bad arguments or program."
+      "Run a cairo-compile program JSON from main (or __start__ with --proof-mode), or a Cairo 1 program: an",
+      "Executable (Scarb's executable target; prints its output) or a *.casm.json with entry_points_by_function",
+      "(runs --function, prints the returned values). Cairo 1 programs are recognized by their JSON; --casm insists.",
+      "Exit 0 on success, 1 when the program fails or panics (error on stderr, panic text on stdout),",
+      "2 on bad arguments or program."
     })
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -75,6 +81,25 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = {"--max-steps", "--max_steps"}, paramLabel = "N", description = "Fail if the end is not reached within N steps")
   Long maxSteps;
 
+  @Option(names = "--casm", description = "The program is Cairo 1 CASM (Executable or *.casm.json); detected anyway")
+  boolean casm;
+
+  @Option(names = "--function", paramLabel = "NAME", description = "Cairo 1 *.casm.json: the function to run (default: main)")
+  String function;
+
+  @Option(
+      names = "--args",
+      paramLabel = "ARGS",
+      description = {
+        "Cairo 1 arguments: felts (decimal, -n for p - n, or 0x-hex) separated by commas; arrays in brackets,",
+        "items separated by spaces or commas, nesting allowed: --args '1,[2 3 4],0x5'. A *.casm.json function gets",
+        "an array as a (start, end) span; an Executable gets all arguments Serde-serialized (array = length, items)."
+      })
+  String args;
+
+  @Option(names = "--gas", paramLabel = "N", description = "Cairo 1: the initial gas counter for gas_builtin (default: 2^63 - 1)")
+  Long gas;
+
   static final class Layouts implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
@@ -86,6 +111,29 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(Files.readAllBytes(program));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(program + ": not valid JSON: " + e.getOriginalMessage());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException("no such file: " + program);
+    }
+    if (root == null || !root.isObject()) throw new IllegalArgumentException(program + ": $: expected a JSON object");
+    boolean cairo1 = CasmRun.isCasm(root, program.getFileName().toString());
+    if (casm && !cairo1)
+      throw new IllegalArgumentException(program + ": --casm: neither an Executable (program + entrypoints) nor a *.casm.json with entry_points_by_function");
+    if (cairo1) {
+      if (proofMode || traceFile != null || memoryFile != null || airPublicInput != null || airPrivateInput != null
+          || programInput != null || layoutParams != null || printOutput || !layout.equals("plain"))
+        throw new IllegalArgumentException(
+            "a Cairo 1 program takes --function, --args, --gas, --max-steps and --print-info (proof-mode runs need Cairo 0 or the bootloader)");
+      if (maxSteps != null && maxSteps <= 0) throw new IllegalArgumentException("--max-steps must be positive");
+      if (gas != null && gas < 0) throw new IllegalArgumentException("--gas must not be negative");
+      return CasmRun.run(root, program.getFileName().toString(), function, args, gas == null ? Long.MAX_VALUE : gas, maxSteps, printInfo, out, err);
+    }
+    if (function != null || args != null || gas != null)
+      throw new IllegalArgumentException("--function, --args and --gas are for Cairo 1 programs; " + program + " is a cairo-compile program");
     if (airPrivateInput != null && (traceFile == null || memoryFile == null))
       throw new IllegalArgumentException("--air-private-input needs --trace-file and --memory-file");
     if (maxSteps != null && maxSteps <= 0) throw new IllegalArgumentException("--max-steps must be positive");
@@ -93,7 +141,7 @@ public final class RunCommand implements Callable<Integer> {
     if (layout.equals("dynamic") && layoutParams != null) l = Layout.dynamic(layoutParams);
     else if (layoutParams != null) throw new IllegalArgumentException("--cairo-layout-params-file needs --layout dynamic");
     else l = Layout.named(layout);
-    Program p = Program.load(program);
+    Program p = Program.parse(root, program.toString());
     HintProcessor hints = new HintProcessor();
     if (programInput != null) {
       JsonNode input;

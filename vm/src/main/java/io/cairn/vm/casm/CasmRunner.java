@@ -49,9 +49,11 @@ public final class CasmRunner {
 
   /**
    * Values left on the stack at the final ret, with the run's cost: steps, and builtin usage in instances per
-   * builtin (in the entry's order; segment_arena counts arena triples, as cairo-vm's runner does).
+   * builtin (in the entry's order; segment_arena counts arena triples, as cairo-vm's runner does), and the final
+   * value of each declared builtin (pointer, or the gas counter) by name.
    */
-  public record Result(List<MaybeRelocatable> returned, long steps, CairoVm vm, Map<String, Integer> builtinUsage) {
+  public record Result(
+      List<MaybeRelocatable> returned, long steps, CairoVm vm, Map<String, Integer> builtinUsage, Map<String, MaybeRelocatable> builtinEnds) {
     /** The last n returned values. */
     public List<MaybeRelocatable> tail(int n) {
       return returned.subList(returned.size() - n, returned.size());
@@ -227,7 +229,10 @@ public final class CasmRunner {
     Relocatable builtinEnds = top.add(-nReturned - slots.size());
     if (memory.tempSegmentCount() > 0) memory.relocateTemporarySegments();
     if (secure) secureChecks(code, entry, slots, builtinEnds, arenaSegment);
-    return new Result(out, done.steps(), done, usage(slots, builtinEnds));
+    Map<String, MaybeRelocatable> ends = new LinkedHashMap<>();
+    for (int i = 0; i < slots.size(); i++)
+      ends.put(slots.get(i) instanceof SimpleBuiltin b ? b.name() : (String) slots.get(i), memory.get(builtinEnds.add(i)));
+    return new Result(out, done.steps(), done, usage(slots, builtinEnds), ends);
   }
 
   /** Instances per declared builtin, from the final pointers (segment_arena: triples up to its final pointer). */

@@ -33,6 +33,8 @@ import java.util.Map;
  */
 public record CasmProgram(String name, Program program, Cairo1Hint[][] hintsByPc, Map<String, Entry> entries, Image image) {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The {@code ret} instruction word. */
+  static final BigInteger RET = new BigInteger("208b7fff7fff7ffe", 16);
 
   /**
    * The bytecode laid out once as memory cells, and the decoded-instruction cache every run of this program shares:
@@ -41,6 +43,9 @@ public record CasmProgram(String name, Program program, Cairo1Hint[][] hintsByPc
   public static final class Image {
     final long[] cells;
     final long[] decodeCache;
+    /** The cells followed by Starknet's extra data (ret, cost-table pointer), for one table segment index. */
+    private volatile WithCostTable withCostTable;
+    private final int size;
 
     Image(Program program) {
       Memory scratch = new Memory();
@@ -51,7 +56,30 @@ public record CasmProgram(String name, Program program, Cairo1Hint[][] hintsByPc
       }
       cells = java.util.Arrays.copyOf(scratch.cells(base.segment()), 4 * program.size());
       decodeCache = new long[program.size()];
+      size = program.size();
     }
+
+    /**
+     * The image with blockifier's program extra data appended: a {@code ret} and a pointer to the builtin cost
+     * table at {@code tableSegment}:0, both marked accessed. Built once per table segment index and kept.
+     */
+    long[] withCostTable(int tableSegment) {
+      WithCostTable kept = withCostTable;
+      if (kept != null && kept.tableSegment() == tableSegment) return kept.cells();
+      Memory scratch = new Memory();
+      Relocatable base = scratch.addSegment();
+      while (scratch.segmentCount() <= tableSegment) scratch.addSegment();
+      scratch.loadCells(base.segment(), cells, size);
+      scratch.write(base.add(size), RET);
+      scratch.write(base.add(size + 1), new Relocatable(tableSegment, 0));
+      scratch.markAccessed(base.segment(), size);
+      scratch.markAccessed(base.segment(), size + 1);
+      long[] w = java.util.Arrays.copyOf(scratch.cells(base.segment()), 4 * (size + 2));
+      withCostTable = new WithCostTable(tableSegment, w);
+      return w;
+    }
+
+    private record WithCostTable(int tableSegment, long[] cells) {}
   }
 
   /** An entry: its bytecode offset and the builtins it takes, in order; argument layouts when the file gives them. */

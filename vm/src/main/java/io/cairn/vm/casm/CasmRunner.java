@@ -64,7 +64,7 @@ public final class CasmRunner {
     this.program = program;
     this.hints = hints;
     programBase = memory.addSegment();
-    memory.loadCells(programBase.segment(), program.image().cells, program.program().size());
+    memory.shareCells(programBase.segment(), program.image().cells, program.program().size());
   }
 
   /** Turns the end-of-run security checks off (on by default). */
@@ -79,15 +79,23 @@ public final class CasmRunner {
    * mul_mod) that compiled code reads to charge builtin usage.
    */
   public void appendBuiltinCostTable(long[] costs) {
-    writeCostTable(programBase.add(program.program().size()), costs);
+    writeExtraData(programBase, program, costs);
     extraDataLength = 2;
   }
 
-  private void writeCostTable(Relocatable at, long[] costs) {
+  private void writeExtraData(Relocatable base, CasmProgram code, long[] costs) {
     Relocatable table = memory.addSegment();
     for (int i = 0; i < costs.length; i++) memory.write(table.add(i), costs[i]);
-    memory.write(at, new BigInteger("208b7fff7fff7ffe", 16));
-    memory.write(at.add(1), table);
+    int n = code.program().size();
+    if (memory.isShared(base.segment())) {
+      // the shared image with the extra data already laid out: no per-run copy of the bytecode
+      memory.shareCells(base.segment(), code.image().withCostTable(table.segment()), n + 2);
+      return;
+    }
+    memory.write(base.add(n), CasmProgram.RET);
+    memory.write(base.add(n + 1), table);
+    memory.markAccessed(base.segment(), n);
+    memory.markAccessed(base.segment(), n + 1);
   }
 
   public Memory memory() {
@@ -106,8 +114,8 @@ public final class CasmRunner {
    */
   public Relocatable loadCode(CasmProgram code, long[] builtinCosts) {
     Relocatable base = memory.addSegment();
-    memory.loadCells(base.segment(), code.image().cells, code.program().size());
-    if (builtinCosts != null) writeCostTable(base.add(code.program().size()), builtinCosts);
+    memory.shareCells(base.segment(), code.image().cells, code.program().size());
+    if (builtinCosts != null) writeExtraData(base, code, builtinCosts);
     LoadedCode lc = new LoadedCode(base, code);
     loaded.add(lc);
     if (vm != null) register(vm, lc);

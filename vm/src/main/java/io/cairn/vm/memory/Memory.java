@@ -25,6 +25,8 @@ public final class Memory {
   private int nTemp;
   /** Validation hooks per segment (builtin segments), null elsewhere. */
   private CellValidator[] validators = new CellValidator[8];
+  /** Segments whose cell array is a shared image (see {@link #shareCells}): copied before their first write. */
+  private boolean[] shared = new boolean[8];
   /** Relocation rules for temporary segments: temp index k−1 → destination. */
   private Relocatable[] rules = new Relocatable[0];
 
@@ -46,6 +48,7 @@ public final class Memory {
       segments = Arrays.copyOf(segments, nSegments * 2);
       used = Arrays.copyOf(used, nSegments * 2);
       validators = Arrays.copyOf(validators, nSegments * 2);
+      shared = Arrays.copyOf(shared, nSegments * 2);
     }
     segments[nSegments] = new long[64];
     return new Relocatable(nSegments++, 0);
@@ -70,6 +73,26 @@ public final class Memory {
     if (image.length < 4L * nCells) throw new IllegalArgumentException("image shorter than " + nCells + " cells");
     segments[segment] = Arrays.copyOf(image, Math.max(4 * nCells + 4, 64));
     used[segment] = nCells;
+  }
+
+  /**
+   * Uses {@code image} ({@code nCells} cells, every one written and marked accessed) as the segment's cells without
+   * copying it: runs of the same bytecode share one array. The first write into the segment copies it, so the image
+   * is never changed (marking an already-accessed cell accessed changes nothing). The segment must be empty or
+   * still hold an untouched shared image.
+   */
+  public void shareCells(int segment, long[] image, int nCells) {
+    if (segment < 0 || segment >= nSegments) throw new VmError("unknown segment " + segment);
+    if (used[segment] != 0 && !shared[segment]) throw new VmError("segment " + segment + " is not empty");
+    if (image.length < 4L * nCells) throw new IllegalArgumentException("image shorter than " + nCells + " cells");
+    segments[segment] = image;
+    used[segment] = nCells;
+    shared[segment] = true;
+  }
+
+  /** True while the segment still uses a shared image ({@link #shareCells}) untouched. */
+  public boolean isShared(int segment) {
+    return segment >= 0 && segment < nSegments && shared[segment];
   }
 
   public void setValidator(int segment, CellValidator v) {
@@ -97,6 +120,11 @@ public final class Memory {
     if (offset < 0 || offset >= (1L << 29)) throw new VmError("address out of range: " + segment + ":" + offset);
     int need = (int) offset * 4 + 4;
     long[] a = cells(segment);
+    if (segment >= 0 && shared[segment]) { // copy-on-write of a shared image
+      a = Arrays.copyOf(a, Math.max(need, a.length));
+      segments[segment] = a;
+      shared[segment] = false;
+    }
     if (need > a.length) {
       a = Arrays.copyOf(a, Math.max(need, a.length * 2));
       if (segment >= 0) segments[segment] = a;

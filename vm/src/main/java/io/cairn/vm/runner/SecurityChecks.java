@@ -73,11 +73,18 @@ public final class SecurityChecks {
 
   /** Every address value in memory points into an existing (non-temporary) segment at a non-negative offset. */
   public static void verifyAddresses(Memory m) {
-    for (int s = 0; s < m.segmentCount(); s++) {
+    int nSeg = m.segmentCount();
+    for (int s = 0; s < nSeg; s++) {
+      // a shared bytecode image holds felts only (and the extra-data pointer the runner wrote itself)
+      if (m.isShared(s)) continue;
+      // on the raw cells (segment, offset, _, flags): no allocation per cell, as this runs after every contract call
+      long[] a = m.cells(s);
       int n = m.usedSize(s);
       for (int o = 0; o < n; o++) {
-        if (m.get(s, o) instanceof Relocatable r && (r.segment() < 0 || r.segment() >= m.segmentCount() || r.offset() < 0))
-          throw new SecurityError("Invalid memory value at address " + s + ":" + o + ": " + r + ".");
+        int i = 4 * o;
+        if ((a[i + 3] & (Memory.WRITTEN | Memory.RELOC)) != (Memory.WRITTEN | Memory.RELOC)) continue;
+        if (a[i] < 0 || a[i] >= nSeg || a[i + 1] < 0)
+          throw new SecurityError("Invalid memory value at address " + s + ":" + o + ": " + m.get(s, o) + ".");
       }
     }
   }

@@ -97,6 +97,28 @@ class CasmRunnerTest {
     assertEquals(BigInteger.valueOf(42), again.memory().getInt(new Relocatable(2, 0)));
   }
 
+  @Test
+  void theSharedImageIsNeverWritten() throws Exception {
+    CasmProgram p = parse(executable(), "exe.json");
+    long[] before = p.image().cells.clone();
+    CasmRunner r = new CasmRunner(p, new Cairo1HintProcessor());
+    r.appendBuiltinCostTable(new long[] {1, 2, 3, 4, 5, 6});
+    r.run("Bootloader", List.of(), 0, null, 0, 100);
+    assertArrayEquals(before, p.image().cells);
+    // the extra data is there all the same: a ret, then the cost table's address
+    assertEquals(new BigInteger(RET.substring(2), 16), r.memory().getInt(r.programBase().add(12)));
+    assertEquals(BigInteger.valueOf(6), r.memory().getInt(((Relocatable) r.memory().get(r.programBase().add(13))).add(5)));
+    // a write into a shared segment copies it first
+    io.cairn.vm.memory.Memory m = new io.cairn.vm.memory.Memory();
+    Relocatable seg = m.addSegment();
+    m.shareCells(seg.segment(), p.image().cells, 12);
+    m.write(seg.add(12), 99);
+    assertFalse(m.isShared(seg.segment()));
+    assertEquals(BigInteger.valueOf(99), m.getInt(seg.add(12)));
+    assertEquals(BigInteger.valueOf(42), m.getInt(seg.add(7)));
+    assertArrayEquals(before, p.image().cells);
+  }
+
   /** Code with a hint at offset 0 that writes [ap] = (3 < 5) = 1, then {@code ap += 1; ret}. */
   private static final String LOADED =
       """

@@ -38,7 +38,7 @@ public class Cairo1Throughput {
   private InMemorySyscallHandler world;
   private final BigInteger token = BigInteger.valueOf(0x700), test = BigInteger.valueOf(0x800);
   private final BigInteger holder = BigInteger.valueOf(0xabc);
-  private BigInteger transfer, arena;
+  private BigInteger transfer, arena, recurse;
 
   /** Cairo steps run, reported per second by JMH. */
   @State(Scope.Thread)
@@ -66,6 +66,14 @@ public class Cairo1Throughput {
     if (c.panicked()) throw new IllegalStateException(c.panicText());
     transfer = Selectors.fromName("transfer").toBigInteger();
     arena = Selectors.fromName("test_segment_arena").toBigInteger();
+    recurse = Selectors.fromName("recurse").toBigInteger();
+  }
+
+  @Benchmark
+  public ContractRunner.Outcome recurseThousand(Steps s) {
+    ContractRunner.Outcome o = world.invoke(test, recurse, List.of(BigInteger.valueOf(1000)), 1_000_000_000L);
+    s.steps += o.steps();
+    return o;
   }
 
   @Benchmark

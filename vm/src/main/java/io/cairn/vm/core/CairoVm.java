@@ -230,11 +230,20 @@ public final class CairoVm {
   }
 
   private long fetch(int pcs, long pco) {
-    long[] cache = pcs == programSegment ? decodeCache : pcs >= 0 && pcs < codeDecode.length ? codeDecode[pcs] : null;
-    if (cache != null && pco < cache.length) {
-      long c = cache[(int) pco];
+    if (pcs == programSegment) {
+      if (pco < decodeCache.length) {
+        long c = decodeCache[(int) pco];
+        if (c != 0) return c;
+      }
+    } else if (pcs >= 0 && pcs < codeDecode.length && codeDecode[pcs] != null && pco < codeDecode[pcs].length) {
+      long c = codeDecode[pcs][(int) pco];
       if (c != 0) return c;
     }
+    return decode(pcs, pco);
+  }
+
+  /** Reads, validates and caches the instruction at (pcs, pco): the slow path of {@link #fetch}. */
+  private long decode(int pcs, long pco) {
     long[] a = memory.cells(pcs);
     long idx = pco * 4;
     if (pco < 0 || idx + 3 >= a.length || a[(int) idx + 3] >= 0)
@@ -257,6 +266,7 @@ public final class CairoVm {
     }
     String bad = Instruction.validate(l0);
     if (bad != null) throw error(bad, null);
+    long[] cache = pcs == programSegment ? decodeCache : pcs >= 0 && pcs < codeDecode.length ? codeDecode[pcs] : null;
     if (cache != null && pco < cache.length) cache[(int) pco] = l0;
     return l0;
   }

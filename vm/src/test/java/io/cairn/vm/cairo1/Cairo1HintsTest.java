@@ -2,7 +2,6 @@ package io.cairn.vm.cairo1;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.vm.cairo1.Operand.CellRef;
 import io.cairn.vm.cairo1.Operand.Immediate;
 import io.cairn.vm.cairo1.Operand.Res;
@@ -11,7 +10,6 @@ import io.cairn.vm.memory.Field;
 import io.cairn.vm.memory.Memory;
 import io.cairn.vm.memory.Relocatable;
 import io.cairn.vm.memory.VmError;
-import io.cairn.vm.program.Program;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigInteger;
@@ -31,13 +29,10 @@ class Cairo1HintsTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    mem = new Memory();
-    Relocatable prog = mem.addSegment();
-    mem.write(prog, BigInteger.ZERO);
-    fp = mem.addSegment().add(10);
-    Program p = Program.parse(new ObjectMapper().readTree("{\"data\": [\"0x0\"]}"), "t");
-    vm = new CairoVm(mem, p, prog.segment(), null, new Object[1][], List.of(), false);
-    vm.setRegisters(prog, fp, fp);
+    HintVm h = HintVm.create();
+    mem = h.mem();
+    vm = h.vm();
+    fp = h.fp();
     hp = new Cairo1HintProcessor(null, new PrintStream(out, true));
   }
 

@@ -32,13 +32,10 @@ class DeprecatedAndExternalHintsTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    mem = new Memory();
-    Relocatable prog = mem.addSegment();
-    mem.write(prog, BigInteger.ZERO);
-    fp = mem.addSegment().add(10);
-    Program p = Program.parse(JSON.readTree("{\"data\": [\"0x0\"]}"), "t");
-    vm = new CairoVm(mem, p, prog.segment(), null, new Object[1][], List.of(), false);
-    vm.setRegisters(prog, fp, fp);
+    HintVm h = HintVm.create();
+    mem = h.mem();
+    vm = h.vm();
+    fp = h.fp();
     hp = new Cairo1HintProcessor(null, new PrintStream(PrintStream.nullOutputStream()));
   }
 

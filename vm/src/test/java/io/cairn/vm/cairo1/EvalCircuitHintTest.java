@@ -12,7 +12,6 @@ import io.cairn.vm.memory.MaybeRelocatable;
 import io.cairn.vm.memory.Memory;
 import io.cairn.vm.memory.Relocatable;
 import io.cairn.vm.memory.VmError;
-import io.cairn.vm.program.Program;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,20 +30,21 @@ class EvalCircuitHintTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    mem = new Memory();
-    Relocatable prog = mem.addSegment();
-    mem.write(prog, BigInteger.ZERO);
-    fp = mem.addSegment().add(10);
     add = new ModBuiltin("add_mod", true, 128, 1);
     mul = new ModBuiltin("mul_mod", true, 256, 1);
-    add.initializeSegments(mem);
-    mul.initializeSegments(mem);
+    HintVm h =
+        HintVm.create(
+            m -> {
+              add.initializeSegments(m);
+              mul.initializeSegments(m);
+              return List.of(add, mul);
+            });
+    mem = h.mem();
+    vm = h.vm();
+    fp = h.fp();
     values = mem.addSegment();
     addOffsets = mem.addSegment();
     mulOffsets = mem.addSegment();
-    Program p = Program.parse(new ObjectMapper().readTree("{\"data\": [\"0x0\"]}"), "t");
-    vm = new CairoVm(mem, p, prog.segment(), null, new Object[1][], List.of(add, mul), false);
-    vm.setRegisters(prog, fp, fp);
   }
 
   /** [fp+0] = n_add_mods, [fp+1] = add_mod ptr, [fp+2] = n_mul_mods, [fp+3] = mul_mod ptr. */

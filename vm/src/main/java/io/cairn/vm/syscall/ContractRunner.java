@@ -10,6 +10,7 @@ import io.cairn.vm.memory.Relocatable;
 import io.cairn.vm.memory.VmError;
 import java.io.PrintStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public final class ContractRunner {
 
   /** The outcome of one entry-point call. */
   public record Outcome(boolean panicked, List<BigInteger> retdata, long gasLeft, long steps) {
-    /** The panic data as text, e.g. {@code Panicked with 0x4f7574206f6620676173 ('Out of gas').} */
+    /** The panic data as text: short strings where printable, else 0x-hex. */
     public String panicText() {
       return describe(retdata);
     }
@@ -52,8 +53,18 @@ public final class ContractRunner {
     return new Outcome(panicked, List.copyOf(ret), gasLeft, r.steps());
   }
 
-  /** Panic data as text: short strings and ByteArrays decoded ({@link io.cairn.vm.cairo1.PanicText}). */
+  /** Felts as text: printable short strings quoted, others 0x-hex. */
   public static String describe(List<BigInteger> felts) {
-    return io.cairn.vm.cairo1.PanicText.describe(felts);
+    StringBuilder sb = new StringBuilder();
+    for (BigInteger f : felts) {
+      if (!sb.isEmpty()) sb.append(", ");
+      byte[] b = f.toByteArray();
+      int from = b.length > 0 && b[0] == 0 ? 1 : 0;
+      boolean printable = f.signum() > 0 && b.length - from <= 31;
+      for (int i = from; i < b.length && printable; i++) printable = b[i] >= 0x20 && b[i] < 0x7f;
+      if (printable) sb.append('\'').append(new String(b, from, b.length - from, StandardCharsets.US_ASCII)).append('\'');
+      else sb.append("0x").append(f.toString(16));
+    }
+    return sb.toString();
   }
 }

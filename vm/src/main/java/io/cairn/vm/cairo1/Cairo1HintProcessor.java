@@ -256,8 +256,8 @@ public final class Cairo1HintProcessor implements HintRunner {
       }
       case FieldSqrt x -> x.sqrt().set(vm, fieldSqrt(x.val().felt(vm)));
       case DebugPrint x -> {
-        Relocatable s = x.start().address(vm), e = x.end().address(vm);
-        for (Relocatable p = s; p.offset() < e.offset(); p = p.add(1)) debugOut.println("[DEBUG]\t" + vm.memory().require(p));
+        debugOut.print(PanicText.debugText(readFelts(vm, x.start().address(vm), x.end().address(vm))));
+        debugOut.flush();
       }
       case AllocConstantSize x -> {
         if (constantSizeNext == null) constantSizeNext = vm.memory().addSegment();

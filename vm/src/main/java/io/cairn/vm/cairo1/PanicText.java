@@ -20,13 +20,29 @@ public final class PanicText {
 
   /** {@code Panicked with X.} for one item, {@code Panicked with (X, Y).} for several. */
   public static String describe(List<BigInteger> felts) {
-    List<String> items = items(felts, true);
+    List<String> items = new ArrayList<>();
+    for (Item i : items(felts)) items.add(i.string() ? "\"" + i.text() + "\"" : i.text());
     return "Panicked with " + (items.size() == 1 ? items.get(0) : "(" + String.join(", ", items) + ")") + ".";
   }
 
-  /** The items alone: strings (quoted when {@code quote}) and felts. */
-  public static List<String> items(List<BigInteger> felts, boolean quote) {
-    List<String> out = new ArrayList<>();
+  /**
+   * What the DebugPrint hint prints (Cairo's {@code print!}/{@code println!}): one ByteArray alone as its text;
+   * otherwise each string on its own line and each felt as {@code [DEBUG]\t0x… ('…')}.
+   */
+  public static String debugText(List<BigInteger> felts) {
+    List<Item> items = items(felts);
+    if (items.size() == 1 && items.get(0).string()) return items.get(0).text();
+    StringBuilder sb = new StringBuilder();
+    for (Item i : items) sb.append(i.string() ? "" : "[DEBUG]\t").append(i.text()).append('\n');
+    return sb.toString();
+  }
+
+  /** A decoded item: a ByteArray's text, or a felt as {@link #feltText}. */
+  public record Item(String text, boolean string) {}
+
+  /** The items: ByteArrays (after their magic felt) and single felts. */
+  public static List<Item> items(List<BigInteger> felts) {
+    List<Item> out = new ArrayList<>();
     int i = 0;
     while (i < felts.size()) {
       BigInteger first = felts.get(i++);
@@ -34,12 +50,12 @@ public final class PanicText {
         int[] next = {i};
         String s = byteArray(felts, next);
         if (s != null) {
-          out.add(quote ? "\"" + s + "\"" : s);
+          out.add(new Item(s, true));
           i = next[0];
           continue;
         }
       }
-      out.add(feltText(first));
+      out.add(new Item(feltText(first), false));
     }
     return out;
   }

@@ -68,6 +68,7 @@ final class CasmRun {
         List<List<BigInteger>> markers = hints.markers();
         if (!markers.isEmpty()) { // the run stopped at the wrapper's `assert panic_flag = 0`
           out.println("panic: " + PanicText.describe(markers.get(markers.size() - 1)));
+          backtrace(hints, out);
           out.flush();
           return ExitCodes.NEGATIVE;
         }
@@ -123,6 +124,7 @@ final class CasmRun {
         if (v.get(0) instanceof IntValue iv && iv.value().signum() != 0) {
           List<BigInteger> data = span(m, v.get(v.size() - 2), v.get(v.size() - 1));
           out.println("panic: " + PanicText.describe(data));
+          backtrace(hints, out);
           info(printInfo, r, out);
           out.flush();
           return ExitCodes.NEGATIVE;
@@ -135,6 +137,15 @@ final class CasmRun {
     info(printInfo, r, out);
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** The call chain AddTrace('panic') recorded (code compiled with panic backtraces), outermost first. */
+  private static void backtrace(Cairo1HintProcessor hints, PrintWriter out) {
+    List<Relocatable[]> chain = hints.panicTraceback();
+    if (chain.isEmpty()) return;
+    List<String> pcs = new ArrayList<>();
+    for (Relocatable[] frame : chain) pcs.add(frame[0].segment() + ":" + frame[0].offset());
+    out.println("panic backtrace (pc): " + String.join(" > ", pcs));
   }
 
   private static void info(boolean printInfo, CasmRunner.Result r, PrintWriter out) {

@@ -97,6 +97,15 @@ class RunCasmCommandTest {
   }
 
   @Test
+  void aPanicBacktraceRecordedByAddTraceIsPrinted() throws Exception {
+    // h's first instruction (pc 5) carries AddTrace('panic'): the chain is just h's own frame at pc 5
+    Path p = write("traced.casm.json", FUNCTIONS.replace("\"hints\": []", "\"hints\": [[5, [{\"AddTrace\": {\"flag\": {\"Immediate\": \"0x70616e6963\"}}}]]]"));
+    CliHarness r = CliHarness.run("run", p.toString(), "--function", "h", "--args", "[1]");
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals("panic: Panicked with 0x1.\npanic backtrace (pc): 0:5\n", r.out());
+  }
+
+  @Test
   void wrongArgumentCountsAndUnknownFunctionsAreBadInput() throws Exception {
     Path p = write("fns.casm.json", FUNCTIONS);
     CliHarness r = CliHarness.run("run", p.toString(), "--function", "f", "--args", "1");

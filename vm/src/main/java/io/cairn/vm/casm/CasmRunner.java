@@ -225,17 +225,21 @@ public final class CasmRunner {
     vm = new CairoVm(memory, program.program(), programBase.segment(), hints, program.hintsByPc(), runners, false, program.image().decodeCache);
     for (LoadedCode lc : loaded) register(vm, lc);
     vm.setRegisters(codeBase.add(ep.offset()), ap, ap);
-    if (!vm.runUntil(endSeg, endOff, maxSteps))
-      throw new VmError(code.name() + ": entry " + entry + " did not return within " + maxSteps + " steps");
     CairoVm done = vm;
-    vm = null;
+    try {
+      if (!done.runUntil(endSeg, endOff, maxSteps))
+        throw new VmError(code.name() + ": entry " + entry + " did not return within " + maxSteps + " steps");
+    } finally {
+      vm = null; // code loaded from now on goes to the next run's VM
+    }
+    // dicts in temporary segments move where their relocation rules say, addresses to them with them
+    if (memory.tempSegmentCount() > 0) memory.relocateTemporarySegments();
     Relocatable top = done.ap();
     if (top.offset() < nReturned + slots.size())
       throw new VmError(code.name() + ": entry " + entry + " returned fewer than " + (nReturned + slots.size()) + " values");
     List<MaybeRelocatable> out = new ArrayList<>(nReturned);
     for (int i = nReturned; i > 0; i--) out.add(memory.require(top.add(-i)));
     Relocatable builtinEnds = top.add(-nReturned - slots.size());
-    if (memory.tempSegmentCount() > 0) memory.relocateTemporarySegments();
     if (secure) secureChecks(code, entry, slots, builtinEnds, arenaSegment);
     Map<String, MaybeRelocatable> ends = new LinkedHashMap<>();
     for (int i = 0; i < slots.size(); i++)

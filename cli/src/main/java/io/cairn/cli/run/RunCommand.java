@@ -30,16 +30,17 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a cairo-compile program JSON from main (or __start__ with --proof-mode), or a Cairo 1 program: an",
-      "Executable (Scarb's executable target; prints its output) or a *.casm.json with entry_points_by_function",
-      "(runs --function, prints the returned values). Cairo 1 programs are recognized by their JSON; --casm insists.",
-      "Exit 0 on success, 1 when the program fails or panics (error on stderr, panic text on stdout),",
-      "2 on bad arguments or program."
+      "Run a cairo-compile program JSON from main (or __start__ with --proof-mode),",
+      "or a Cairo 1 program: an Executable (Scarb's executable target; prints its",
+      "output) or a *.casm.json with entry_points_by_function (runs --function,",
+      "prints the returned values). Cairo 1 is recognized by its JSON; --casm insists.",
+      "Exit 0 on success, 1 when the program fails or panics (error on stderr, panic",
+      "text on stdout), 2 on bad arguments or program."
     })
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "PROGRAM.json", description = "cairo-compile output")
+  @Parameters(index = "0", paramLabel = "PROGRAM.json", description = "cairo-compile output, or a Cairo 1 Executable / *.casm.json")
   Path program;
 
   @Option(names = "--layout", defaultValue = "plain", description = "Layout: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}", completionCandidates = Layouts.class)
@@ -90,11 +91,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--args",
       paramLabel = "ARGS",
-      description = {
-        "Cairo 1 arguments: felts (decimal, -n for p - n, or 0x-hex) separated by commas; arrays in brackets,",
-        "items separated by spaces or commas, nesting allowed: --args '1,[2 3 4],0x5'. A *.casm.json function gets",
-        "an array as a (start, end) span; an Executable gets all arguments Serde-serialized (array = length, items)."
-      })
+      description =
+          "Cairo 1 arguments: felts (decimal, -n for p - n, or 0x-hex) separated by commas; arrays in brackets, "
+              + "items separated by spaces or commas, nesting allowed: --args '1,[2 3 4],0x5'. A *.casm.json "
+              + "function gets an array as a (start, end) span; an Executable gets all arguments Serde-serialized "
+              + "(an array = its length, then its items).")
   String args;
 
   @Option(names = "--gas", paramLabel = "N", description = "Cairo 1: the initial gas counter for gas_builtin (default: 2^63 - 1)")

@@ -28,7 +28,7 @@ import java.util.Map;
  * An executable's {@code Standalone} entry gets the proof-mode frame its header expects instead.
  *
  * <p>After the run, unless {@link #setSecure secure} is off, the end-of-run checks blockifier applies: range_check96
- * holes below its stop pointer are filled with 0, every builtin's returned stop pointer must match its used cells,
+ * holes below its stop pointer are filled with 0, no builtin has cells written past its returned stop pointer,
  * add_mod/mul_mod pass their security checks, every builtin instance has its inputs and consistent deductions, every
  * address in memory points into an existing segment, nothing is written past the program's bytecode and extra data,
  * and every Felt252Dict of the segment arena was squashed (constructed = destructed).
@@ -270,10 +270,16 @@ public final class CasmRunner {
       Object s = slots.get(i);
       MaybeRelocatable v = memory.get(ends.add(i));
       if (s instanceof SimpleBuiltin b) {
-        if (!(v instanceof Relocatable stop) || stop.segment() != b.base().segment() || stop.offset() < 0)
+        if (!(v instanceof Relocatable stop) || stop.segment() != b.base().segment() || stop.offset() < 0
+            || stop.offset() % b.cellsPerInstance() != 0)
           throw new SecurityChecks.SecurityError(where + "invalid stop pointer for " + b.name() + ": " + v);
         if (b instanceof RangeCheckBuiltin rc && rc.name().equals("range_check96")) fillHoles(b, stop); // blockifier's maybe_fill_holes
-        b.finalStack(memory, ends.add(i + 1));
+        // cells written past the returned pointer would collide with the next call's in the OS's shared segment;
+        // a pointer past unwritten cells is accepted, as blockifier accepts it
+        if (b.usedCells(memory) > stop.offset())
+          throw new SecurityChecks.SecurityError(
+              where + "out of bounds access to builtin segment " + b.name() + ": cell " + (b.usedCells(memory) - 1)
+                  + " written past the returned stop pointer " + stop);
         used.add(b);
       } else if ("segment_arena".equals(s)) {
         if (!(v instanceof Relocatable p) || arena == null || p.segment() != arena.segment() || p.offset() < 3 || p.offset() % 3 != 0)

@@ -1,10 +1,10 @@
 package io.cairn.vm.cairo1;
 
+import static io.cairn.vm.cairo1.HintVm.ap;
+import static io.cairn.vm.cairo1.HintVm.deref;
+import static io.cairn.vm.cairo1.HintVm.imm;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.cairn.vm.cairo1.Operand.CellRef;
-import io.cairn.vm.cairo1.Operand.Immediate;
-import io.cairn.vm.cairo1.Operand.Res;
 import io.cairn.vm.core.CairoVm;
 import io.cairn.vm.memory.Field;
 import io.cairn.vm.memory.Memory;
@@ -34,22 +34,6 @@ class Cairo1HintsTest {
     vm = h.vm();
     fp = h.fp();
     hp = new Cairo1HintProcessor(null, new PrintStream(out, true));
-  }
-
-  private static CellRef ap(int off) {
-    return new CellRef(false, off);
-  }
-
-  private static Res imm(BigInteger v) {
-    return new Immediate(v);
-  }
-
-  private static Res imm(long v) {
-    return imm(BigInteger.valueOf(v));
-  }
-
-  private static Res deref(int apOff) {
-    return new Operand.Deref(ap(apOff));
   }
 
   private BigInteger at(int apOff) {

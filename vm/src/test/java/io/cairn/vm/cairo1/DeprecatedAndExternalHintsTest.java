@@ -1,11 +1,13 @@
 package io.cairn.vm.cairo1;
 
+import static io.cairn.vm.cairo1.HintVm.ap;
+import static io.cairn.vm.cairo1.HintVm.deref;
+import static io.cairn.vm.cairo1.HintVm.imm;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.vm.cairo1.Operand.CellRef;
 import io.cairn.vm.cairo1.Operand.Immediate;
-import io.cairn.vm.cairo1.Operand.Res;
 import io.cairn.vm.core.CairoVm;
 import io.cairn.vm.memory.Field;
 import io.cairn.vm.memory.IntValue;
@@ -37,18 +39,6 @@ class DeprecatedAndExternalHintsTest {
     vm = h.vm();
     fp = h.fp();
     hp = new Cairo1HintProcessor(null, new PrintStream(PrintStream.nullOutputStream()));
-  }
-
-  private static CellRef ap(int off) {
-    return new CellRef(false, off);
-  }
-
-  private static Res imm(long v) {
-    return new Immediate(BigInteger.valueOf(v));
-  }
-
-  private static Res deref(int apOff) {
-    return new Operand.Deref(ap(apOff));
   }
 
   private void run(Cairo1Hint h) {

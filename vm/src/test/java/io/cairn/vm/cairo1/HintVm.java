@@ -12,6 +12,24 @@ import java.util.function.Function;
 
 /** Just enough VM to run one hint: a one-word program, and ap = fp = 10 on an execution segment. */
 record HintVm(Memory mem, CairoVm vm, Relocatable fp) {
+  /** {@code [ap + off]}. */
+  static Operand.CellRef ap(int off) {
+    return new Operand.CellRef(false, off);
+  }
+
+  static Operand.Res imm(BigInteger v) {
+    return new Operand.Immediate(v);
+  }
+
+  static Operand.Res imm(long v) {
+    return imm(BigInteger.valueOf(v));
+  }
+
+  /** The value in the cell {@code [ap + off]}, as a hint operand. */
+  static Operand.Res deref(int apOff) {
+    return new Operand.Deref(ap(apOff));
+  }
+
   static HintVm create() throws Exception {
     return create(m -> List.of());
   }

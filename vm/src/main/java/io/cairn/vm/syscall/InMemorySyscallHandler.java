@@ -1,5 +1,10 @@
 package io.cairn.vm.syscall;
 
+import io.cairn.crypto.field.Felt;
+import io.cairn.starknet.hash.Addresses;
+import io.cairn.starknet.hash.Selectors;
+import io.cairn.starknet.tx.Transaction;
+import io.cairn.starknet.tx.TransactionHashes;
 import io.cairn.vm.casm.CasmProgram;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
@@ -9,20 +14,41 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A world in memory for tests and the CLI: storage per contract address, emitted events, and deployed classes that
- * nested calls run. Reverts are not rolled back.
+ * A world in memory for tests and the CLI: declared classes, contracts (address → class), storage per address,
+ * emitted events, L2→L1 messages, deployments, block hashes by number, and the block and transaction info that
+ * get_execution_info reports. Nested calls, library calls, deploys (constructor included) and meta_tx_v0 run the
+ * callee's class on a fresh VM. A call that fails (panics) leaves no trace: its storage writes, class changes,
+ * events, messages and deployments are rolled back, as blockifier reverts a failed inner call.
  */
 public final class InMemorySyscallHandler implements SyscallHandler {
+  private static final BigInteger ENTRYPOINT_NOT_FOUND = SyscallDispatcher.shortString("ENTRYPOINT_NOT_FOUND");
+  private static final BigInteger BLOCK_NUMBER_OUT_OF_RANGE = SyscallDispatcher.shortString("Block number out of range");
+  private static final BigInteger CONSTRUCTOR = Selectors.CONSTRUCTOR.toBigInteger();
+
   /** An emitted event with the address that emitted it. */
   public record Event(BigInteger from, List<BigInteger> keys, List<BigInteger> data) {}
+
+  /** An L2→L1 message: the sending contract, the L1 recipient and the payload. */
+  public record MessageToL1(BigInteger from, BigInteger to, List<BigInteger> payload) {}
+
+  /** A contract deployed by the deploy syscall. */
+  public record Deployment(BigInteger address, BigInteger classHash, BigInteger deployer, List<BigInteger> constructorCalldata) {}
+
+  /** One running call: storage/contract address, class whose code runs, caller, selector. */
+  private record Frame(BigInteger address, BigInteger classHash, BigInteger caller, BigInteger selector) {}
 
   private final SyscallCosts costs;
   private final Map<BigInteger, Map<BigInteger, BigInteger>> storage = new HashMap<>();
   private final Map<BigInteger, BigInteger> classOf = new HashMap<>();
   private final Map<BigInteger, CasmProgram> classes = new HashMap<>();
+  private final Map<Long, BigInteger> blockHashes = new HashMap<>();
   private final List<Event> events = new ArrayList<>();
-  /** Call frames: {address, caller, selector}. */
-  private final ArrayDeque<BigInteger[]> contexts = new ArrayDeque<>();
+  private final List<MessageToL1> messages = new ArrayList<>();
+  private final List<Deployment> deployments = new ArrayList<>();
+  private final List<Runnable> undo = new ArrayList<>();
+  private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+  private BlockInfo block = new BlockInfo(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO);
+  private TxInfo tx;
   private long maxSteps = 10_000_000;
 
   public InMemorySyscallHandler(SyscallCosts costs) {
@@ -33,17 +59,49 @@ public final class InMemorySyscallHandler implements SyscallHandler {
     classes.put(classHash, cls);
   }
 
+  /** Puts a contract of a declared class at {@code address} (no constructor runs). */
   public void deploy(BigInteger address, BigInteger classHash) {
     if (!classes.containsKey(classHash)) throw new IllegalArgumentException("class 0x" + classHash.toString(16) + " is not declared");
     classOf.put(address, classHash);
+  }
+
+  /** The block that get_execution_info reports and get_block_hash measures recency against. */
+  public void setBlockInfo(BlockInfo block) {
+    this.block = block;
+  }
+
+  public void setBlockHash(long number, BigInteger hash) {
+    blockHashes.put(number, hash);
+  }
+
+  /** The transaction info get_execution_info reports; by default a v3 one from the top-level caller, empty otherwise. */
+  public void setTxInfo(TxInfo tx) {
+    this.tx = tx;
+  }
+
+  public void setMaxSteps(long maxSteps) {
+    this.maxSteps = maxSteps;
   }
 
   public List<Event> events() {
     return events;
   }
 
+  public List<MessageToL1> messagesToL1() {
+    return messages;
+  }
+
+  public List<Deployment> deployments() {
+    return deployments;
+  }
+
   public BigInteger storage(BigInteger address, BigInteger key) {
     return storage.getOrDefault(address, Map.of()).getOrDefault(key, BigInteger.ZERO);
+  }
+
+  /** The class at {@code address}, zero when nothing is deployed there. */
+  public BigInteger classHashOf(BigInteger address) {
+    return classOf.getOrDefault(address, BigInteger.ZERO);
   }
 
   /** Calls an entry point of a deployed contract from outside (a transaction's top-level call). */
@@ -53,70 +111,206 @@ public final class InMemorySyscallHandler implements SyscallHandler {
 
   /** A top-level call whose caller (get_caller_address) is {@code caller}. */
   public ContractRunner.Outcome invokeFrom(BigInteger caller, BigInteger address, BigInteger selector, List<BigInteger> calldata, long gas) {
-    return run(caller, address, classOf(address), selector, calldata, gas);
+    return run(new Frame(address, deployedClass(address), caller, selector), calldata, gas);
   }
 
-  private BigInteger classOf(BigInteger address) {
+  /** Runs the constructor of the contract at {@code address} (its class must have one), as a deploy would. */
+  public ContractRunner.Outcome construct(BigInteger caller, BigInteger address, List<BigInteger> calldata, long gas) {
+    return run(new Frame(address, deployedClass(address), caller, CONSTRUCTOR), calldata, gas);
+  }
+
+  private BigInteger deployedClass(BigInteger address) {
     BigInteger c = classOf.get(address);
-    if (c == null) throw new IllegalArgumentException("no contract deployed at 0x" + address.toString(16));
+    if (c == null) throw new IllegalStateException("Requested contract address 0x" + address.toString(16) + " is not deployed.");
     return c;
   }
 
-  private ContractRunner.Outcome run(
-      BigInteger caller, BigInteger address, BigInteger classHash, BigInteger selector, List<BigInteger> calldata, long gas) {
-    contexts.push(new BigInteger[] {address, caller, selector});
+  private CasmProgram declaredClass(BigInteger classHash) {
+    CasmProgram p = classes.get(classHash);
+    if (p == null) throw new IllegalStateException("Class with hash 0x" + classHash.toString(16) + " is not declared.");
+    return p;
+  }
+
+  /** Runs one call; a failed (panicked) call's effects are rolled back, hard errors roll back and propagate. */
+  private ContractRunner.Outcome run(Frame f, List<BigInteger> calldata, long gas) {
+    CasmProgram cls = declaredClass(f.classHash);
+    int undoMark = undo.size(), eventMark = events.size(), messageMark = messages.size(), deployMark = deployments.size();
+    boolean ok = false;
+    frames.push(f);
     try {
-      return ContractRunner.call(classes.get(classHash), selector, calldata, gas, this, costs, maxSteps);
+      ContractRunner.Outcome o;
+      if (!cls.entries().containsKey("0x" + f.selector.toString(16))) o = new ContractRunner.Outcome(true, List.of(ENTRYPOINT_NOT_FOUND), gas, 0);
+      else o = ContractRunner.call(cls, f.selector, calldata, gas, this, costs, maxSteps);
+      ok = !o.panicked();
+      return o;
     } finally {
-      contexts.pop();
+      frames.pop();
+      if (!ok) {
+        for (int i = undo.size() - 1; i >= undoMark; i--) undo.remove(i).run();
+        events.subList(eventMark, events.size()).clear();
+        messages.subList(messageMark, messages.size()).clear();
+        deployments.subList(deployMark, deployments.size()).clear();
+      }
     }
   }
 
-  private BigInteger[] frame() {
-    BigInteger[] a = contexts.peek();
-    if (a == null) throw new IllegalStateException("no contract is executing");
-    return a;
+  private Frame frame() {
+    Frame f = frames.peek();
+    if (f == null) throw new IllegalStateException("no contract is executing");
+    return f;
   }
 
-  private BigInteger self() {
-    return frame()[0];
+  private void setStorage(BigInteger address, BigInteger key, BigInteger value) {
+    Map<BigInteger, BigInteger> s = storage.computeIfAbsent(address, k -> new HashMap<>());
+    boolean had = s.containsKey(key);
+    BigInteger old = s.put(key, value);
+    undo.add(() -> {
+      if (had) s.put(key, old);
+      else s.remove(key);
+    });
   }
 
+  private void setClass(BigInteger address, BigInteger classHash) {
+    BigInteger old = classOf.put(address, classHash);
+    undo.add(() -> {
+      if (old == null) classOf.remove(address);
+      else classOf.put(address, old);
+    });
+  }
+
+  /**
+   * Block info, tx info and the current call. As blockifier: v1-bound account classes see version 1 for a v3
+   * transaction whose tip is at most v1_bound_accounts_max_tip, and data-gas account classes see no L1_DATA bound.
+   */
   @Override
   public ExecutionInfo executionInfo() {
-    BigInteger[] f = frame();
+    Frame f = frame();
+    TxInfo t = tx != null ? tx : defaultTx();
+    if (t.current() && t.version().equals(BigInteger.valueOf(3))) {
+      BigInteger version = t.version();
+      if (costs.isV1BoundAccount(f.classHash) && t.tip().compareTo(costs.v1BoundAccountsMaxTip()) <= 0) version = BigInteger.ONE;
+      List<ResourceBound> bounds = t.resourceBounds();
+      if (costs.isDataGasAccount(f.classHash)) {
+        BigInteger l1Data = SyscallDispatcher.shortString("L1_DATA");
+        bounds = new ArrayList<>();
+        for (ResourceBound b : t.resourceBounds()) if (!b.resource().equals(l1Data)) bounds.add(b);
+      }
+      t = new TxInfo(version, t.accountAddress(), t.maxFee(), t.signature(), t.transactionHash(), t.chainId(), t.nonce(), true, bounds,
+          t.tip(), t.paymasterData(), t.nonceDataAvailabilityMode(), t.feeDataAvailabilityMode(), t.accountDeploymentData(), t.proofFacts());
+    }
+    return new ExecutionInfo(block, t, f.caller, f.address, f.selector);
+  }
+
+  private TxInfo defaultTx() {
     BigInteger z = BigInteger.ZERO;
-    BigInteger origin = contexts.peekLast()[1];
-    return new ExecutionInfo(z, z, z, BigInteger.valueOf(3), origin, z, z, z, f[1], f[0], f[2]);
+    BigInteger origin = frames.peekLast().caller;
+    return new TxInfo(BigInteger.valueOf(3), origin, z, List.of(), z, z, z, true, List.of(), z, List.of(), 0, 0, List.of(), List.of());
   }
 
   @Override
   public BigInteger storageRead(BigInteger addressDomain, BigInteger key) {
-    return storage(self(), key);
+    return storage(frame().address, key);
   }
 
   @Override
   public void storageWrite(BigInteger addressDomain, BigInteger key, BigInteger value) {
-    storage.computeIfAbsent(self(), k -> new HashMap<>()).put(key, value);
+    setStorage(frame().address, key, value);
   }
 
   @Override
   public void emitEvent(List<BigInteger> keys, List<BigInteger> data) {
-    events.add(new Event(self(), List.copyOf(keys), List.copyOf(data)));
+    if (events.size() + 1 > costs.maxEmittedEvents())
+      throw new IllegalStateException("Exceeded the maximum number of events, number events: " + (events.size() + 1) + ", max number events: " + costs.maxEmittedEvents() + ".");
+    events.add(new Event(frame().address, List.copyOf(keys), List.copyOf(data)));
   }
 
   @Override
   public CallResult callContract(BigInteger address, BigInteger selector, List<BigInteger> calldata, long[] gas) {
-    ContractRunner.Outcome o = run(self(), address, classOf(address), selector, calldata, gas[0]);
+    ContractRunner.Outcome o = run(new Frame(address, deployedClass(address), frame().address, selector), calldata, gas[0]);
     gas[0] = o.gasLeft();
     return new CallResult(o.panicked(), o.retdata());
   }
 
   @Override
   public CallResult libraryCall(BigInteger classHash, BigInteger selector, List<BigInteger> calldata, long[] gas) {
-    if (!classes.containsKey(classHash)) throw new IllegalArgumentException("class 0x" + classHash.toString(16) + " is not declared");
-    ContractRunner.Outcome o = run(frame()[1], self(), classHash, selector, calldata, gas[0]);
+    Frame f = frame();
+    ContractRunner.Outcome o = run(new Frame(f.address, classHash, f.caller, selector), calldata, gas[0]);
     gas[0] = o.gasLeft();
     return new CallResult(o.panicked(), o.retdata());
+  }
+
+  /**
+   * Address = pedersen-chain('STARKNET_CONTRACT_ADDRESS', deployer or 0, salt, class, hash(calldata)) mod 2^251−256;
+   * the class is set before the constructor runs (it may call itself). A failing constructor, an occupied
+   * address, or calldata for a class without constructor fail the whole run, as in blockifier.
+   */
+  @Override
+  public DeployResult deploy(BigInteger classHash, BigInteger salt, List<BigInteger> calldata, boolean deployFromZero, long[] gas) {
+    BigInteger deployer = frame().address;
+    List<Felt> cd = new ArrayList<>(calldata.size());
+    for (BigInteger v : calldata) cd.add(Felt.of(v));
+    BigInteger address =
+        Addresses.contractAddress(Felt.of(deployFromZero ? BigInteger.ZERO : deployer), Felt.of(salt), Felt.of(classHash), cd).toBigInteger();
+    CasmProgram cls = declaredClass(classHash);
+    if (classOf.containsKey(address))
+      throw new IllegalStateException("Deployment failed: contract already deployed at address 0x" + address.toString(16));
+    setClass(address, classHash);
+    deployments.add(new Deployment(address, classHash, deployer, List.copyOf(calldata)));
+    if (!cls.entries().containsKey("0x" + CONSTRUCTOR.toString(16))) {
+      if (!calldata.isEmpty()) throw new IllegalStateException("Cannot pass calldata to a contract with no constructor.");
+      return new DeployResult(address, List.of());
+    }
+    ContractRunner.Outcome o = run(new Frame(address, classHash, deployer, CONSTRUCTOR), calldata, gas[0]);
+    gas[0] = o.gasLeft();
+    if (o.panicked()) throw new IllegalStateException("Deployment failed: constructor of 0x" + address.toString(16) + " panicked: " + o.panicText());
+    return new DeployResult(address, o.retdata());
+  }
+
+  @Override
+  public void sendMessageToL1(BigInteger toAddress, List<BigInteger> payload) {
+    messages.add(new MessageToL1(frame().address, toAddress, List.copyOf(payload)));
+  }
+
+  /** Blocks up to {@code current − stored_block_hash_buffer} have a hash (zero when none was set); later ones revert. */
+  @Override
+  public BigInteger blockHash(long number) {
+    long newest = block.number().longValueExact() - costs.storedBlockHashBuffer();
+    if (newest < 0 || number > newest) throw new Revert(List.of(BLOCK_NUMBER_OUT_OF_RANGE));
+    return blockHashes.getOrDefault(number, BigInteger.ZERO);
+  }
+
+  @Override
+  public BigInteger classHashAt(BigInteger address) {
+    return classHashOf(address);
+  }
+
+  @Override
+  public void replaceClass(BigInteger classHash) {
+    declaredClass(classHash);
+    setClass(frame().address, classHash);
+  }
+
+  /**
+   * Runs {@code __execute__} of {@code address} with caller 0 under a v0 transaction info: this signature, the
+   * invoke-v0 hash of (address, selector, calldata, max_fee 0) on the current chain, nonce 0.
+   */
+  @Override
+  public CallResult metaTxV0(BigInteger address, BigInteger selector, List<BigInteger> calldata, List<BigInteger> signature, long[] gas) {
+    TxInfo outer = tx;
+    TxInfo current = tx != null ? tx : defaultTx();
+    List<Felt> sig = new ArrayList<>(), cd = new ArrayList<>();
+    for (BigInteger v : signature) sig.add(Felt.of(v));
+    for (BigInteger v : calldata) cd.add(Felt.of(v));
+    BigInteger hash =
+        TransactionHashes.hash(new Transaction.InvokeV0(Felt.ZERO, sig, Felt.of(address), Felt.of(selector), cd), Felt.of(current.chainId()))
+            .toBigInteger();
+    tx = TxInfo.deprecated(BigInteger.ZERO, address, BigInteger.ZERO, signature, hash, current.chainId(), BigInteger.ZERO);
+    try {
+      ContractRunner.Outcome o = run(new Frame(address, deployedClass(address), BigInteger.ZERO, selector), calldata, gas[0]);
+      gas[0] = o.gasLeft();
+      return new CallResult(o.panicked(), o.retdata());
+    } finally {
+      tx = outer;
+    }
   }
 }

@@ -6,6 +6,7 @@ import io.cairn.vm.casm.CasmProgram;
 import io.cairn.vm.syscall.ContractRunner;
 import io.cairn.vm.syscall.InMemorySyscallHandler;
 import io.cairn.vm.syscall.SyscallCosts;
+import io.cairn.vm.syscall.SyscallHandler;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run one entry point of a CASM contract class on the Cairo VM with an in-memory world (storage, events,",
-      "nested calls into the same class) and print retdata, events, gas and steps. Exit 1 when the call panics."
+      "L2->L1 messages, nested calls, deploys of declared classes, block hashes) and print retdata, events,",
+      "messages, deployed contracts, gas and steps. Every Starknet syscall is served. Exit 1 when the call panics."
     })
 public final class CallCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -44,6 +46,30 @@ public final class CallCommand implements Callable<Integer> {
   @Option(names = "--caller", paramLabel = "ADDRESS", defaultValue = "0x0", description = "get_caller_address (default: ${DEFAULT-VALUE}).")
   String caller;
 
+  @Option(names = "--class-hash", paramLabel = "HASH", defaultValue = "0x1", description = "Class hash CLASS is declared under (default: ${DEFAULT-VALUE}).")
+  String classHash;
+
+  @Option(names = "--contract-address", paramLabel = "ADDRESS", defaultValue = "0x1000", description = "Address CLASS is deployed at (default: ${DEFAULT-VALUE}).")
+  String contractAddress;
+
+  @Option(
+      names = "--declare",
+      paramLabel = "HASH=FILE",
+      description = "Declare another CASM class under HASH, for deploy, library_call and replace_class (repeatable).")
+  List<String> declare = new ArrayList<>();
+
+  @Option(names = "--block-number", paramLabel = "N", defaultValue = "0", description = "Current block number (default: ${DEFAULT-VALUE}).")
+  long blockNumber;
+
+  @Option(names = "--block-timestamp", paramLabel = "T", defaultValue = "0", description = "Current block timestamp (default: ${DEFAULT-VALUE}).")
+  long blockTimestamp;
+
+  @Option(
+      names = "--block-hash",
+      paramLabel = "N=HASH",
+      description = "Hash get_block_hash returns for block N (repeatable; blocks later than the current minus 10 revert).")
+  List<String> blockHashes = new ArrayList<>();
+
   @Option(names = "--gas", paramLabel = "N", defaultValue = "1000000000", description = "Initial L2 gas (default: ${DEFAULT-VALUE}).")
   long gas;
 
@@ -58,9 +84,26 @@ public final class CallCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     InMemorySyscallHandler world = new InMemorySyscallHandler(SyscallCosts.load(versionedConstants));
-    BigInteger cls = BigInteger.ONE, self = BigInteger.valueOf(0x1000);
+    BigInteger cls = felt(classHash, "--class-hash"), self = felt(contractAddress, "--contract-address");
     world.declare(cls, CasmProgram.of(ContractClasses.loadCasm(file), file.getFileName().toString()));
+    for (String d : declare) {
+      String[] kv = pair(d, "--declare");
+      Path f = Path.of(kv[1]);
+      world.declare(felt(kv[0], "--declare"), CasmProgram.of(ContractClasses.loadCasm(f), f.getFileName().toString()));
+    }
     world.deploy(self, cls);
+    if (blockNumber < 0 || blockTimestamp < 0) throw new IllegalArgumentException("--block-number and --block-timestamp must be non-negative");
+    world.setBlockInfo(new SyscallHandler.BlockInfo(BigInteger.valueOf(blockNumber), BigInteger.valueOf(blockTimestamp), BigInteger.ZERO));
+    for (String h : blockHashes) {
+      String[] kv = pair(h, "--block-hash");
+      long n;
+      try {
+        n = Long.parseLong(kv[0]);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--block-hash: not a block number: '" + kv[0] + "'");
+      }
+      world.setBlockHash(n, felt(kv[1], "--block-hash"));
+    }
     BigInteger from = felt(caller, "--caller");
     if (constructorCalldata != null) {
       ContractRunner.Outcome c = world.invokeFrom(from, self, Selectors.CONSTRUCTOR.toBigInteger(), felts(constructorCalldata, "--constructor-calldata"), gas);
@@ -76,9 +119,21 @@ public final class CallCommand implements Callable<Integer> {
     if (o.panicked()) out.println("reason: " + o.panicText());
     for (InMemorySyscallHandler.Event e : world.events().subList(eventsBefore, world.events().size()))
       out.println("event: keys " + hexList(e.keys()) + " data " + hexList(e.data()));
+    for (InMemorySyscallHandler.MessageToL1 msg : world.messagesToL1())
+      out.println("message to L1: from 0x" + msg.from().toString(16) + " to 0x" + msg.to().toString(16) + " payload " + hexList(msg.payload()));
+    for (InMemorySyscallHandler.Deployment d : world.deployments())
+      out.println(
+          "deployed: 0x" + d.address().toString(16) + " class 0x" + d.classHash().toString(16) + " by 0x" + d.deployer().toString(16)
+              + " calldata " + hexList(d.constructorCalldata()));
     out.println("gas used: " + (gas - o.gasLeft()));
     out.println("steps: " + o.steps());
     return o.panicked() ? 1 : 0;
+  }
+
+  private static String[] pair(String s, String option) {
+    int eq = s.indexOf('=');
+    if (eq <= 0 || eq == s.length() - 1) throw new IllegalArgumentException(option + ": expected KEY=VALUE, got '" + s + "'");
+    return new String[] {s.substring(0, eq).strip(), s.substring(eq + 1).strip()};
   }
 
   private static String hexList(List<BigInteger> v) {

@@ -6,6 +6,7 @@ import io.cairn.starknet.hash.Selectors;
 import io.cairn.starknet.tx.Transaction;
 import io.cairn.starknet.tx.TransactionHashes;
 import io.cairn.vm.casm.CasmProgram;
+import io.cairn.vm.memory.VmError;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -121,13 +122,13 @@ public final class InMemorySyscallHandler implements SyscallHandler {
 
   private BigInteger deployedClass(BigInteger address) {
     BigInteger c = classOf.get(address);
-    if (c == null) throw new IllegalStateException("Requested contract address 0x" + address.toString(16) + " is not deployed.");
+    if (c == null) throw new VmError("Requested contract address 0x" + address.toString(16) + " is not deployed.");
     return c;
   }
 
   private CasmProgram declaredClass(BigInteger classHash) {
     CasmProgram p = classes.get(classHash);
-    if (p == null) throw new IllegalStateException("Class with hash 0x" + classHash.toString(16) + " is not declared.");
+    if (p == null) throw new VmError("Class with hash 0x" + classHash.toString(16) + " is not declared.");
     return p;
   }
 
@@ -156,7 +157,7 @@ public final class InMemorySyscallHandler implements SyscallHandler {
 
   private Frame frame() {
     Frame f = frames.peek();
-    if (f == null) throw new IllegalStateException("no contract is executing");
+    if (f == null) throw new VmError("no contract is executing");
     return f;
   }
 
@@ -220,7 +221,7 @@ public final class InMemorySyscallHandler implements SyscallHandler {
   @Override
   public void emitEvent(List<BigInteger> keys, List<BigInteger> data) {
     if (events.size() + 1 > costs.maxEmittedEvents())
-      throw new IllegalStateException("Exceeded the maximum number of events, number events: " + (events.size() + 1) + ", max number events: " + costs.maxEmittedEvents() + ".");
+      throw new VmError("Exceeded the maximum number of events, number events: " + (events.size() + 1) + ", max number events: " + costs.maxEmittedEvents() + ".");
     events.add(new Event(frame().address, List.copyOf(keys), List.copyOf(data)));
   }
 
@@ -253,16 +254,16 @@ public final class InMemorySyscallHandler implements SyscallHandler {
         Addresses.contractAddress(Felt.of(deployFromZero ? BigInteger.ZERO : deployer), Felt.of(salt), Felt.of(classHash), cd).toBigInteger();
     CasmProgram cls = declaredClass(classHash);
     if (classOf.containsKey(address))
-      throw new IllegalStateException("Deployment failed: contract already deployed at address 0x" + address.toString(16));
+      throw new VmError("Deployment failed: contract already deployed at address 0x" + address.toString(16));
     setClass(address, classHash);
     deployments.add(new Deployment(address, classHash, deployer, List.copyOf(calldata)));
     if (!cls.entries().containsKey("0x" + CONSTRUCTOR.toString(16))) {
-      if (!calldata.isEmpty()) throw new IllegalStateException("Cannot pass calldata to a contract with no constructor.");
+      if (!calldata.isEmpty()) throw new VmError("Cannot pass calldata to a contract with no constructor.");
       return new DeployResult(address, List.of());
     }
     ContractRunner.Outcome o = run(new Frame(address, classHash, deployer, CONSTRUCTOR), calldata, gas[0]);
     gas[0] = o.gasLeft();
-    if (o.panicked()) throw new IllegalStateException("Deployment failed: constructor of 0x" + address.toString(16) + " panicked: " + o.panicText());
+    if (o.panicked()) throw new VmError("Deployment failed: constructor of 0x" + address.toString(16) + " panicked: " + o.panicText());
     return new DeployResult(address, o.retdata());
   }
 

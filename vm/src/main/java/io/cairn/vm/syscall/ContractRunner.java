@@ -30,8 +30,16 @@ public final class ContractRunner {
     }
   }
 
+  /**
+   * Runs the entry point with {@code gas} as the call's initial gas. As the OS does, the entry point's initial
+   * budget is taken first (the code gets {@code gas − entry_point_initial_budget} and redeposits what it does not
+   * need); with less than the budget the call fails with 'Out of gas' and consumes nothing. {@link
+   * Outcome#gasLeft()} is what the code returned, so {@code gas − gasLeft} is blockifier's gas_consumed.
+   */
   public static Outcome call(
       CasmProgram cls, BigInteger selector, List<BigInteger> calldata, long gas, SyscallHandler handler, SyscallCosts costs, long maxSteps) {
+    long budget = costs.entryPointInitialBudget();
+    if (Long.compareUnsigned(gas, budget) < 0) return new Outcome(true, List.of(SyscallDispatcher.OUT_OF_GAS), gas, 0);
     Cairo1HintProcessor hp = new Cairo1HintProcessor(new SyscallDispatcher(handler, costs), new PrintStream(System.out));
     CasmRunner runner = new CasmRunner(cls, hp);
     runner.appendBuiltinCostTable(costs.builtinCostTable());
@@ -40,8 +48,8 @@ public final class ContractRunner {
     Relocatable cd = m.addSegment();
     for (int i = 0; i < calldata.size(); i++) m.write(cd.add(i), calldata.get(i));
     List<MaybeRelocatable> args =
-        List.of(IntValue.of(BigInteger.valueOf(gas)), system, cd, cd.add(calldata.size()));
-    CasmRunner.Result r = runner.run("0x" + selector.toString(16), args, gas, system, 5, maxSteps);
+        List.of(IntValue.of(BigInteger.valueOf(gas - budget)), system, cd, cd.add(calldata.size()));
+    CasmRunner.Result r = runner.run("0x" + selector.toString(16), args, gas - budget, system, 5, maxSteps);
     List<MaybeRelocatable> t = r.returned();
     long gasLeft = ((IntValue) t.get(0)).value().longValueExact();
     boolean panicked = !((IntValue) t.get(2)).value().equals(BigInteger.ZERO);

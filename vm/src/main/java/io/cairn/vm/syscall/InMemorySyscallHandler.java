@@ -135,6 +135,8 @@ public final class InMemorySyscallHandler implements SyscallHandler {
   /** Runs one call; a failed (panicked) call's effects are rolled back, hard errors roll back and propagate. */
   private ContractRunner.Outcome run(Frame f, List<BigInteger> calldata, long gas) {
     CasmProgram cls = declaredClass(f.classHash);
+    if (frames.size() + 1 > costs.maxRecursionDepth())
+      throw new VmError("Recursion depth exceeded: calls nest deeper than max_recursion_depth = " + costs.maxRecursionDepth());
     int undoMark = undo.size(), eventMark = events.size(), messageMark = messages.size(), deployMark = deployments.size();
     boolean ok = false;
     frames.push(f);

@@ -32,6 +32,8 @@ public final class SyscallCosts {
   private final BigInteger v1BoundAccountsMaxTip;
   private final Set<BigInteger> dataGasAccounts = new HashSet<>();
   private final boolean blockDirectExecuteCall;
+  private final long entryPointInitialBudget;
+  private final int maxRecursionDepth;
 
   public SyscallCosts(JsonNode versionedConstants, String source) {
     JsonNode os = versionedConstants.path("os_constants");
@@ -75,6 +77,8 @@ public final class SyscallCosts {
     v1BoundAccountsMaxTip = os.has("v1_bound_accounts_max_tip") ? felt(os.get("v1_bound_accounts_max_tip").asText()) : BigInteger.ZERO;
     for (JsonNode h : os.path("data_gas_accounts")) dataGasAccounts.add(felt(h.asText()));
     blockDirectExecuteCall = versionedConstants.path("block_direct_execute_call").asBoolean(false);
+    entryPointInitialBudget = os.path("entry_point_initial_budget").path("step_gas_cost").asLong(0) * step;
+    maxRecursionDepth = versionedConstants.path("max_recursion_depth").asInt(Integer.MAX_VALUE);
   }
 
   private static BigInteger felt(String s) {
@@ -164,6 +168,16 @@ public final class SyscallCosts {
   /** Account classes whose get_execution_info resource bounds leave out L1_DATA. */
   public boolean isDataGasAccount(BigInteger classHash) {
     return dataGasAccounts.contains(classHash);
+  }
+
+  /** Gas the OS takes from a call's initial gas before the entry point runs (entry_point_initial_budget). */
+  public long entryPointInitialBudget() {
+    return entryPointInitialBudget;
+  }
+
+  /** Calls may nest this deep (the top-level call is depth 1). */
+  public int maxRecursionDepth() {
+    return maxRecursionDepth;
   }
 
   /** Whether call_contract to {@code __execute__} is refused ('Invalid argument'). */

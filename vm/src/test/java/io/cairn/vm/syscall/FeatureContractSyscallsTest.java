@@ -269,6 +269,28 @@ class FeatureContractSyscallsTest {
     assertEquals(k + 100, gasUsed(tweaked("KeccakRound", null, 1), "test_keccak", felts()));
   }
 
+  @Test
+  void callsNestAtMostMaxRecursionDepthDeep() {
+    // recursive_syscall(address, selector, depth) calls itself depth times: depth + 1 frames; the limit is 50
+    BigInteger self = sel("recursive_syscall");
+    ok("recursive_syscall", felts(ADDR, self, 49));
+    io.cairn.vm.memory.VmError e =
+        assertThrows(io.cairn.vm.memory.VmError.class, () -> world.invoke(ADDR, self, felts(ADDR, self, 50), GAS));
+    assertTrue(String.valueOf(e.getMessage()).contains("Recursion depth exceeded") || String.valueOf(e.getCause()).contains("Recursion depth exceeded"), String.valueOf(e));
+  }
+
+  @Test
+  void theEntryPointInitialBudgetIsTakenFirst() {
+    // entry_point_initial_budget = 100 steps = 10,000 gas: with less, the call fails 'Out of gas' and uses nothing
+    ContractRunner.Outcome o = world.invoke(ADDR, sel("empty_function"), felts(), 9_999);
+    assertTrue(o.panicked());
+    assertEquals(felts("Out of gas"), o.retdata());
+    assertEquals(9_999, o.gasLeft());
+    // with enough, an empty function uses less than the budget: the code redeposits what it does not need
+    long used = GAS - ok("empty_function", felts()).gasLeft();
+    assertTrue(used > 0 && used < 10_000, "gas used " + used);
+  }
+
   private CasmProgram world_class(String name) {
     try {
       return CasmProgram.of(ContractClasses.loadCasm(Fixtures.require("cairo1-classes/feature-contracts/" + name + ".casm.json")), name);

@@ -154,6 +154,7 @@ public final class InMemorySyscallHandler implements SyscallHandler {
         messages.subList(messageMark, messages.size()).clear();
         deployments.subList(deployMark, deployments.size()).clear();
       }
+      if (frames.isEmpty()) undo.clear(); // a finished top-level call is a committed transaction
     }
   }
 

@@ -6,8 +6,6 @@ import io.cairn.crypto.hash.Sha512;
 import io.cairn.starknet.hash.Selectors;
 import io.cairn.vm.cairo1.Cairo1HintProcessor;
 import io.cairn.vm.core.CairoVm;
-import io.cairn.vm.memory.IntValue;
-import io.cairn.vm.memory.MaybeRelocatable;
 import io.cairn.vm.memory.Memory;
 import io.cairn.vm.memory.Relocatable;
 import io.cairn.vm.memory.VmError;
@@ -487,12 +485,5 @@ public final class SyscallDispatcher implements Cairo1HintProcessor.SyscallSink 
     List<BigInteger> out = new ArrayList<>((int) (e.offset() - s.offset()));
     for (Relocatable p = s; p.offset() < e.offset(); p = p.add(1)) out.add(m.getInt(p));
     return out;
-  }
-
-  /** The value at {@code at} as an unsigned gas amount, for tests reading a response. */
-  static long gasAt(Memory m, Relocatable at) {
-    MaybeRelocatable v = m.require(at);
-    if (!(v instanceof IntValue i)) throw new VmError("expected gas at " + at);
-    return i.value().longValueExact();
   }
 }

@@ -6,12 +6,14 @@ import io.cairn.vm.casm.CasmProgram;
 import io.cairn.vm.syscall.ContractRunner;
 import io.cairn.vm.syscall.InMemorySyscallHandler;
 import io.cairn.vm.syscall.SyscallCosts;
+import io.cairn.vm.syscall.SyscallDispatcher;
 import io.cairn.vm.syscall.SyscallHandler;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -125,6 +127,15 @@ public final class CallCommand implements Callable<Integer> {
       out.println(
           "deployed: 0x" + d.address().toString(16) + " class 0x" + d.classHash().toString(16) + " by 0x" + d.deployer().toString(16)
               + " calldata " + hexList(d.constructorCalldata()));
+    if (!world.syscallUsage().isEmpty()) {
+      StringBuilder sb = new StringBuilder("syscalls:");
+      for (Map.Entry<String, SyscallDispatcher.Usage> e : world.syscallUsage().entrySet()) {
+        sb.append(' ').append(e.getKey()).append(" x").append(e.getValue().calls());
+        if (e.getValue().linearFactor() > 0) sb.append(" (+").append(e.getValue().linearFactor()).append(" felts)");
+        sb.append(',');
+      }
+      out.println(sb.substring(0, sb.length() - 1));
+    }
     out.println("gas used: " + (gas - o.gasLeft()));
     out.println("steps: " + o.steps());
     return o.panicked() ? 1 : 0;

@@ -46,6 +46,7 @@ class CallCommandTest {
                 java.util.List.of(io.cairn.crypto.field.Felt.of(3), io.cairn.crypto.field.Felt.of(4)))
             .toBigInteger();
     assertTrue(d.out().contains("deployed: 0x" + addr.toString(16) + " class 0x1 by 0x1000 calldata [0x3, 0x4]"), d.out());
+    assertTrue(d.out().contains("syscalls: Deploy x1 (+2 felts), StorageWrite x1"), d.out());
     CliHarness e = CliHarness.run("call", cls, "--entry-point", "test_deploy", "--calldata", "0x77,1,0,0", "--declare", "0x77=" + empty, "--versioned-constants", vc);
     assertEquals(0, e.exitCode(), e.err());
     assertTrue(e.out().contains(" class 0x77 by 0x1000"), e.out());

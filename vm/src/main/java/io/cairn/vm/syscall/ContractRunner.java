@@ -12,7 +12,10 @@ import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Calls a contract entry point as the Starknet OS does: frame = builtin pointers in the entry point's order, gas,
@@ -22,8 +25,21 @@ import java.util.List;
 public final class ContractRunner {
   private ContractRunner() {}
 
-  /** The outcome of one entry-point call. */
-  public record Outcome(boolean panicked, List<BigInteger> retdata, long gasLeft, long steps) {
+  /**
+   * The outcome of one entry-point call; {@code syscalls} counts this call's own syscalls (not its callees') by name,
+   * as blockifier's {@code syscalls_usage}.
+   */
+  public record Outcome(boolean panicked, List<BigInteger> retdata, long gasLeft, long steps, Map<String, SyscallDispatcher.Usage> syscalls) {
+    public Outcome {
+      retdata = List.copyOf(retdata);
+      syscalls = Collections.unmodifiableMap(new TreeMap<>(syscalls));
+    }
+
+    /** An outcome without syscalls. */
+    public Outcome(boolean panicked, List<BigInteger> retdata, long gasLeft, long steps) {
+      this(panicked, retdata, gasLeft, steps, Map.of());
+    }
+
     /** The panic data as text: short strings where printable, else 0x-hex. */
     public String panicText() {
       return describe(retdata);
@@ -40,7 +56,8 @@ public final class ContractRunner {
       CasmProgram cls, BigInteger selector, List<BigInteger> calldata, long gas, SyscallHandler handler, SyscallCosts costs, long maxSteps) {
     long budget = costs.entryPointInitialBudget();
     if (Long.compareUnsigned(gas, budget) < 0) return new Outcome(true, List.of(SyscallDispatcher.OUT_OF_GAS), gas, 0);
-    Cairo1HintProcessor hp = new Cairo1HintProcessor(new SyscallDispatcher(handler, costs), new PrintStream(System.out));
+    SyscallDispatcher syscalls = new SyscallDispatcher(handler, costs);
+    Cairo1HintProcessor hp = new Cairo1HintProcessor(syscalls, new PrintStream(System.out));
     CasmRunner runner = new CasmRunner(cls, hp);
     runner.appendBuiltinCostTable(costs.builtinCostTable());
     Memory m = runner.memory();
@@ -58,7 +75,7 @@ public final class ContractRunner {
     for (Relocatable p = s; p.offset() < e.offset(); p = p.add(1)) ret.add(m.getInt(p));
     if (!(t.get(1) instanceof Relocatable sysEnd) || sysEnd.segment() != system.segment())
       throw new VmError("entry point returned a bad system pointer " + t.get(1));
-    return new Outcome(panicked, List.copyOf(ret), gasLeft, r.steps());
+    return new Outcome(panicked, ret, gasLeft, r.steps(), syscalls.usage());
   }
 
   /** Felts as text: printable short strings quoted, others 0x-hex. */

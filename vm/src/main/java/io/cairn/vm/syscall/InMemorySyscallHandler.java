@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A world in memory for tests and the CLI: declared classes, contracts (address → class), storage per address,
@@ -48,6 +49,7 @@ public final class InMemorySyscallHandler implements SyscallHandler {
   private final List<Deployment> deployments = new ArrayList<>();
   private final List<Runnable> undo = new ArrayList<>();
   private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+  private final Map<String, long[]> txUsage = new TreeMap<>();
   private BlockInfo block = new BlockInfo(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO);
   private TxInfo tx;
   private long maxSteps = 10_000_000;
@@ -96,6 +98,16 @@ public final class InMemorySyscallHandler implements SyscallHandler {
     return deployments;
   }
 
+  /**
+   * The syscalls of the last top-level call and everything it called (reverted calls included, as their resources
+   * were spent), by name, as blockifier sums {@code syscalls_usage} over a transaction's call tree.
+   */
+  public Map<String, SyscallDispatcher.Usage> syscallUsage() {
+    Map<String, SyscallDispatcher.Usage> out = new TreeMap<>();
+    for (Map.Entry<String, long[]> e : txUsage.entrySet()) out.put(e.getKey(), new SyscallDispatcher.Usage(e.getValue()[0], e.getValue()[1]));
+    return out;
+  }
+
   public BigInteger storage(BigInteger address, BigInteger key) {
     return storage.getOrDefault(address, Map.of()).getOrDefault(key, BigInteger.ZERO);
   }
@@ -137,6 +149,7 @@ public final class InMemorySyscallHandler implements SyscallHandler {
     CasmProgram cls = declaredClass(f.classHash);
     if (frames.size() + 1 > costs.maxRecursionDepth())
       throw new VmError("Recursion depth exceeded: calls nest deeper than max_recursion_depth = " + costs.maxRecursionDepth());
+    if (frames.isEmpty()) txUsage.clear();
     int undoMark = undo.size(), eventMark = events.size(), messageMark = messages.size(), deployMark = deployments.size();
     boolean ok = false;
     frames.push(f);
@@ -145,6 +158,11 @@ public final class InMemorySyscallHandler implements SyscallHandler {
       if (!cls.entries().containsKey("0x" + f.selector.toString(16))) o = new ContractRunner.Outcome(true, List.of(ENTRYPOINT_NOT_FOUND), gas, 0);
       else o = ContractRunner.call(cls, f.selector, calldata, gas, this, costs, maxSteps);
       ok = !o.panicked();
+      for (Map.Entry<String, SyscallDispatcher.Usage> e : o.syscalls().entrySet()) {
+        long[] u = txUsage.computeIfAbsent(e.getKey(), k -> new long[2]);
+        u[0] += e.getValue().calls();
+        u[1] += e.getValue().linearFactor();
+      }
       return o;
     } finally {
       frames.pop();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads a SystemCall's request from the syscall segment, charges its gas, executes it (through the {@link
@@ -44,6 +45,10 @@ public final class SyscallDispatcher implements Cairo1HintProcessor.SyscallSink 
   private Relocatable secpPointsBase;
   private Relocatable sha256End, sha512End;
   private Relocatable executionInfo;
+  private final Map<String, long[]> usage = new TreeMap<>(); // name → {calls, linear factor}
+
+  /** How often a syscall ran in one entry-point run and the summed length its linear gas factor applied to. */
+  public record Usage(long calls, long linearFactor) {}
 
   public SyscallDispatcher(SyscallHandler handler, SyscallCosts costs) {
     this.handler = handler;
@@ -114,6 +119,8 @@ public final class SyscallDispatcher implements Cairo1HintProcessor.SyscallSink 
     String name = selectorName(sel);
     if (name == null || !isSyscall(name))
       throw new VmError("pc " + vm.pc() + ": unknown syscall selector 0x" + sel.toString(16) + (name == null ? "" : " ('" + name + "')"));
+    // blockifier counts a syscall before its gas check; keccak instead counts its rounds once it has run
+    if (!name.equals("Keccak")) count(name, 1, 0);
     Cursor c = new Cursor(m, req.add(1));
     BigInteger gasFelt = c.felt();
     if (gasFelt.bitLength() > 64 || gasFelt.signum() < 0) throw badRequest(vm, name, "gas counter 0x" + gasFelt.toString(16) + " is not a u64");
@@ -126,6 +133,7 @@ public final class SyscallDispatcher implements Cairo1HintProcessor.SyscallSink 
       return;
     }
     long[] g = {gas - charge};
+    if (r.linearLength > 0) count(name, 0, r.linearLength);
     List<Object> out;
     try {
       out = execute(vm, name, r, g);
@@ -143,6 +151,19 @@ public final class SyscallDispatcher implements Cairo1HintProcessor.SyscallSink 
       else m.write(at, (BigInteger) o);
       at = at.add(1);
     }
+  }
+
+  private void count(String name, long calls, long linear) {
+    long[] u = usage.computeIfAbsent(name, k -> new long[2]);
+    u[0] += calls;
+    u[1] += linear;
+  }
+
+  /** This run's syscalls by name (keccak counted in 17-word rounds), as blockifier's {@code syscalls_usage}. */
+  public Map<String, Usage> usage() {
+    Map<String, Usage> out = new TreeMap<>();
+    for (Map.Entry<String, long[]> e : usage.entrySet()) out.put(e.getKey(), new Usage(e.getValue()[0], e.getValue()[1]));
+    return out;
   }
 
   private static boolean isSyscall(String name) {
@@ -324,6 +345,7 @@ public final class SyscallDispatcher implements Cairo1HintProcessor.SyscallSink 
     long roundCost = costs.cost("KeccakRound");
     if (Long.compareUnsigned(rounds * roundCost, g[0]) > 0) throw new SyscallHandler.Revert(List.of(OUT_OF_GAS));
     g[0] -= rounds * roundCost;
+    count("Keccak", rounds, 0);
     long[] state = new long[25];
     for (int off = 0; off < len; off += 17) {
       for (int i = 0; i < 17; i++) state[i] ^= words[off + i];

@@ -75,6 +75,9 @@ class FeatureContractSyscallsTest {
     assertEquals(ADDR, d.deployer());
     BigInteger myStorageVar = Addresses.storageVarAddress("my_storage_var").toBigInteger();
     assertEquals(BigInteger.valueOf(7), world.storage(expected, myStorageVar));
+    // the transaction's syscalls: the deploy (2 calldata felts) and the constructor's storage write
+    assertEquals(
+        java.util.Map.of("Deploy", new SyscallDispatcher.Usage(1, 2), "StorageWrite", new SyscallDispatcher.Usage(1, 0)), world.syscallUsage());
     // deploy_from_zero: the deployer part of the address is 0
     ok("test_deploy", felts(CLASS, 7, 2, 3, 4, 1));
     BigInteger fromZero = Addresses.contractAddress(Felt.ZERO, Felt.of(7), Felt.of(CLASS), List.of(Felt.of(3), Felt.of(4))).toBigInteger();
@@ -139,6 +142,8 @@ class FeatureContractSyscallsTest {
   @Test
   void keccakAndSha256() {
     ok("test_keccak", felts());
+    // one 17-word round for the padded u256; the 1-word call reverts before any round is counted
+    assertEquals(new SyscallDispatcher.Usage(1, 0), world.syscallUsage().get("Keccak"));
     ok("test_sha256", felts());
     ok("test_sha256_with_alternating_inner_calls", felts());
   }

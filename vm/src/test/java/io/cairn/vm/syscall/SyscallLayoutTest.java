@@ -212,6 +212,7 @@ class SyscallLayoutTest {
     Relocatable r = call("StorageWrite", 8_000, 0L, 1L, 2L);
     assertReverted(r, 8_000, List.of(ss("Out of gas")));
     assertTrue(handler.log.isEmpty());
+    assertEquals(new SyscallDispatcher.Usage(1, 0), dispatcher.usage().get("StorageWrite"), "counted even when out of gas");
   }
 
   @Test
@@ -236,6 +237,8 @@ class SyscallLayoutTest {
     assertEquals(List.of("deploy 85 9 [1, 2, 3] true"), handler.log);
     VmError e = assertThrows(VmError.class, () -> call("Deploy", GAS, 0x55L, 0x9L, List.of(), 2L));
     assertTrue(e.getMessage().contains("deploy_from_zero") && e.getMessage().contains("pc "), e.getMessage());
+    // both counted (before the request is read, as blockifier does), the calldata length only for the one that ran
+    assertEquals(new SyscallDispatcher.Usage(2, 3), dispatcher.usage().get("Deploy"));
   }
 
   @Test
@@ -328,6 +331,8 @@ class SyscallLayoutTest {
     Relocatable one = span(List.of(BigInteger.ONE));
     assertReverted(call("Keccak", GAS, one, one.add(1)), GAS, List.of(ss("Invalid input length")));
     assertReverted(call("Keccak", 100_000, s, s.add(17)), 100_000, List.of(ss("Out of gas")));
+    // keccak is counted in rounds, and only when it ran (blockifier's syscalls_usage)
+    assertEquals(java.util.Map.of("Keccak", new SyscallDispatcher.Usage(1, 0)), dispatcher.usage());
   }
 
   private static BigInteger le(byte[] b, int off) {

@@ -72,6 +72,12 @@ public final class CallCommand implements Callable<Integer> {
       description = "Hash get_block_hash returns for block N (repeatable; blocks later than the current minus 10 revert).")
   List<String> blockHashes = new ArrayList<>();
 
+  @Option(
+      names = "--validate",
+      description = "Run in validate mode, as __validate__ runs: rounded block info, and deploy, get_class_hash_at,"
+          + " meta_tx_v0, call_contract to other contracts and get_block_hash of recent blocks fail.")
+  boolean validate;
+
   @Option(names = "--gas", paramLabel = "N", defaultValue = "1000000000", description = "Initial L2 gas (default: ${DEFAULT-VALUE}).")
   long gas;
 
@@ -114,6 +120,7 @@ public final class CallCommand implements Callable<Integer> {
         return 1;
       }
     }
+    world.setValidateMode(validate);
     BigInteger selector = entryPoint.startsWith("0x") ? felt(entryPoint, "--entry-point") : Selectors.fromName(entryPoint).toBigInteger();
     int eventsBefore = world.events().size();
     ContractRunner.Outcome o = world.invokeFrom(from, self, selector, felts(calldata, "--calldata"), gas);
@@ -137,7 +144,7 @@ public final class CallCommand implements Callable<Integer> {
       out.println(sb.substring(0, sb.length() - 1));
     }
     out.println("gas used: " + (gas - o.gasLeft()));
-    out.println("steps: " + o.steps());
+    out.println("steps: " + o.steps() + (world.callTreeSteps() != o.steps() ? " (" + world.callTreeSteps() + " with nested calls)" : ""));
     return o.panicked() ? 1 : 0;
   }
 

@@ -53,6 +53,8 @@ public final class InMemorySyscallHandler implements SyscallHandler {
   private BlockInfo block = new BlockInfo(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO);
   private TxInfo tx;
   private long maxSteps = 10_000_000;
+  private boolean validate;
+  private long txSteps;
 
   public InMemorySyscallHandler(SyscallCosts costs) {
     this.costs = costs;
@@ -82,6 +84,20 @@ public final class InMemorySyscallHandler implements SyscallHandler {
     this.tx = tx;
   }
 
+  /**
+   * Validate mode (an account's __validate__ / __validate_deploy__ / __validate_declare__ run), as blockifier runs
+   * it: get_execution_info shows the block number and timestamp rounded down (validate_rounding_consts) and sequencer
+   * 0; deploy (when disable_deploy_in_validation_mode), get_class_hash_at, meta_tx_v0, call_contract to another
+   * contract and get_block_hash of a recent block fail the run.
+   */
+  public void setValidateMode(boolean validate) {
+    this.validate = validate;
+  }
+
+  private void refuseInValidate(String syscall) {
+    if (validate) throw new VmError("Unauthorized syscall " + syscall + " in execution mode Validate.");
+  }
+
   public void setMaxSteps(long maxSteps) {
     this.maxSteps = maxSteps;
   }
@@ -106,6 +122,11 @@ public final class InMemorySyscallHandler implements SyscallHandler {
     Map<String, SyscallDispatcher.Usage> out = new TreeMap<>();
     for (Map.Entry<String, long[]> e : txUsage.entrySet()) out.put(e.getKey(), new SyscallDispatcher.Usage(e.getValue()[0], e.getValue()[1]));
     return out;
+  }
+
+  /** VM steps of the last top-level call and everything it called. */
+  public long callTreeSteps() {
+    return txSteps;
   }
 
   public BigInteger storage(BigInteger address, BigInteger key) {
@@ -149,7 +170,10 @@ public final class InMemorySyscallHandler implements SyscallHandler {
     CasmProgram cls = declaredClass(f.classHash);
     if (frames.size() + 1 > costs.maxRecursionDepth())
       throw new VmError("Recursion depth exceeded: calls nest deeper than max_recursion_depth = " + costs.maxRecursionDepth());
-    if (frames.isEmpty()) txUsage.clear();
+    if (frames.isEmpty()) {
+      txUsage.clear();
+      txSteps = 0;
+    }
     int undoMark = undo.size(), eventMark = events.size(), messageMark = messages.size(), deployMark = deployments.size();
     boolean ok = false;
     frames.push(f);
@@ -158,6 +182,7 @@ public final class InMemorySyscallHandler implements SyscallHandler {
       if (!cls.entries().containsKey("0x" + f.selector.toString(16))) o = new ContractRunner.Outcome(true, List.of(ENTRYPOINT_NOT_FOUND), gas, 0);
       else o = ContractRunner.call(cls, f.selector, calldata, gas, this, costs, maxSteps);
       ok = !o.panicked();
+      txSteps += o.steps();
       for (Map.Entry<String, SyscallDispatcher.Usage> e : o.syscalls().entrySet()) {
         long[] u = txUsage.computeIfAbsent(e.getKey(), k -> new long[2]);
         u[0] += e.getValue().calls();
@@ -220,7 +245,13 @@ public final class InMemorySyscallHandler implements SyscallHandler {
       t = new TxInfo(version, t.accountAddress(), t.maxFee(), t.signature(), t.transactionHash(), t.chainId(), t.nonce(), true, bounds,
           t.tip(), t.paymasterData(), t.nonceDataAvailabilityMode(), t.feeDataAvailabilityMode(), t.accountDeploymentData(), t.proofFacts());
     }
-    return new ExecutionInfo(block, t, f.caller, f.address, f.selector);
+    BlockInfo b = block;
+    if (validate) {
+      long nr = costs.validateBlockNumberRounding(), tr = costs.validateTimestampRounding();
+      b = new BlockInfo(
+          BigInteger.valueOf(block.number().longValueExact() / nr * nr), BigInteger.valueOf(block.timestamp().longValueExact() / tr * tr), BigInteger.ZERO);
+    }
+    return new ExecutionInfo(b, t, f.caller, f.address, f.selector);
   }
 
   private TxInfo defaultTx() {
@@ -248,6 +279,7 @@ public final class InMemorySyscallHandler implements SyscallHandler {
 
   @Override
   public CallResult callContract(BigInteger address, BigInteger selector, List<BigInteger> calldata, long[] gas) {
+    if (!address.equals(frame().address)) refuseInValidate("call_contract");
     ContractRunner.Outcome o = run(new Frame(address, deployedClass(address), frame().address, selector), calldata, gas[0]);
     gas[0] = o.gasLeft();
     return new CallResult(o.panicked(), o.retdata());
@@ -268,6 +300,7 @@ public final class InMemorySyscallHandler implements SyscallHandler {
    */
   @Override
   public DeployResult deploy(BigInteger classHash, BigInteger salt, List<BigInteger> calldata, boolean deployFromZero, long[] gas) {
+    if (costs.disableDeployInValidationMode()) refuseInValidate("deploy");
     BigInteger deployer = frame().address;
     List<Felt> cd = new ArrayList<>(calldata.size());
     for (BigInteger v : calldata) cd.add(Felt.of(v));
@@ -297,12 +330,16 @@ public final class InMemorySyscallHandler implements SyscallHandler {
   @Override
   public BigInteger blockHash(long number) {
     long newest = block.number().longValueExact() - costs.storedBlockHashBuffer();
-    if (newest < 0 || number > newest) throw new Revert(List.of(BLOCK_NUMBER_OUT_OF_RANGE));
+    if (newest < 0 || number > newest) {
+      refuseInValidate("get_block_hash on recent blocks");
+      throw new Revert(List.of(BLOCK_NUMBER_OUT_OF_RANGE));
+    }
     return blockHashes.getOrDefault(number, BigInteger.ZERO);
   }
 
   @Override
   public BigInteger classHashAt(BigInteger address) {
+    refuseInValidate("get_class_hash_at");
     return classHashOf(address);
   }
 
@@ -318,6 +355,7 @@ public final class InMemorySyscallHandler implements SyscallHandler {
    */
   @Override
   public CallResult metaTxV0(BigInteger address, BigInteger selector, List<BigInteger> calldata, List<BigInteger> signature, long[] gas) {
+    refuseInValidate("meta_tx_v0");
     TxInfo outer = tx;
     TxInfo current = tx != null ? tx : defaultTx();
     List<Felt> sig = new ArrayList<>(), cd = new ArrayList<>();

@@ -34,6 +34,8 @@ public final class SyscallCosts {
   private final boolean blockDirectExecuteCall;
   private final long entryPointInitialBudget;
   private final int maxRecursionDepth;
+  private final long validateBlockNumberRounding, validateTimestampRounding;
+  private final boolean disableDeployInValidationMode;
 
   public SyscallCosts(JsonNode versionedConstants, String source) {
     JsonNode os = versionedConstants.path("os_constants");
@@ -79,6 +81,9 @@ public final class SyscallCosts {
     blockDirectExecuteCall = versionedConstants.path("block_direct_execute_call").asBoolean(false);
     entryPointInitialBudget = os.path("entry_point_initial_budget").path("step_gas_cost").asLong(0) * step;
     maxRecursionDepth = versionedConstants.path("max_recursion_depth").asInt(Integer.MAX_VALUE);
+    validateBlockNumberRounding = Math.max(1, os.path("validate_rounding_consts").path("validate_block_number_rounding").asLong(1));
+    validateTimestampRounding = Math.max(1, os.path("validate_rounding_consts").path("validate_timestamp_rounding").asLong(1));
+    disableDeployInValidationMode = versionedConstants.path("disable_deploy_in_validation_mode").asBoolean(false);
   }
 
   private static BigInteger felt(String s) {
@@ -178,6 +183,20 @@ public final class SyscallCosts {
   /** Calls may nest this deep (the top-level call is depth 1). */
   public int maxRecursionDepth() {
     return maxRecursionDepth;
+  }
+
+  /** __validate__ sees the block number rounded down to a multiple of this. */
+  public long validateBlockNumberRounding() {
+    return validateBlockNumberRounding;
+  }
+
+  /** __validate__ sees the block timestamp rounded down to a multiple of this. */
+  public long validateTimestampRounding() {
+    return validateTimestampRounding;
+  }
+
+  public boolean disableDeployInValidationMode() {
+    return disableDeployInValidationMode;
   }
 
   /** Whether call_contract to {@code __execute__} is refused ('Invalid argument'). */

@@ -205,6 +205,33 @@ class FeatureContractSyscallsTest {
   }
 
   @Test
+  void validateModeRoundsTheBlockAndRefusesSyscalls() {
+    // block 123 at 1,700,001,234 is seen by __validate__ as block 100 at 1,699,999,200 (multiples of 100 and 3600),
+    // sequencer 0
+    world.setBlockInfo(new SyscallHandler.BlockInfo(BigInteger.valueOf(123), BigInteger.valueOf(1_700_001_234), BigInteger.valueOf(0x5e9)));
+    world.setTxInfo(v3Tx());
+    world.setValidateMode(true);
+    List<BigInteger> cd = expectedInfo("test_get_execution_info_v3", true);
+    cd.set(0, BigInteger.valueOf(100));
+    cd.set(1, BigInteger.valueOf(1_699_999_200));
+    cd.set(2, BigInteger.ZERO);
+    ContractRunner.Outcome o = world.invokeFrom(BigInteger.valueOf(0xca11e7), ADDR, sel("test_get_execution_info_v3"), cd, GAS);
+    assertFalse(o.panicked(), o.panicText());
+    for (String[] c : new String[][] {{"test_deploy", "deploy"}, {"test_get_class_hash_at", "get_class_hash_at"}, {"test_get_block_hash", "get_block_hash"}}) {
+      List<BigInteger> args = c[0].equals("test_deploy") ? felts(CLASS, 7, 2, 3, 4, 0) : c[0].equals("test_get_block_hash") ? felts(120, 0) : felts(ADDR, CLASS, 0x999);
+      RuntimeException e = assertThrows(RuntimeException.class, () -> world.invoke(ADDR, sel(c[0]), args, GAS));
+      String text = e.getMessage() + " " + e.getCause();
+      assertTrue(text.contains("Unauthorized syscall " + c[1]), text);
+    }
+    // a call to itself is allowed, to another contract not
+    ok("recursive_syscall", felts(ADDR, sel("recursive_syscall"), 1));
+    world.deploy(BigInteger.valueOf(0x200), CLASS);
+    RuntimeException e =
+        assertThrows(RuntimeException.class, () -> world.invoke(ADDR, sel("recursive_syscall"), felts(0x200, sel("recursive_syscall"), 1), GAS));
+    assertTrue((e.getMessage() + " " + e.getCause()).contains("Unauthorized syscall call_contract"), String.valueOf(e));
+  }
+
+  @Test
   void executionInfoOfADeprecatedTransaction() {
     // test_get_execution_info_without_block_info(version, account, max_fee, resource_bounds, caller, contract, selector)
     world.setTxInfo(SyscallHandler.TxInfo.deprecated(BigInteger.ONE, BigInteger.valueOf(0xacc), BigInteger.valueOf(77), List.of(), BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO));

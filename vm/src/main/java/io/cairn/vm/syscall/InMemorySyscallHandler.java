@@ -55,6 +55,7 @@ public final class InMemorySyscallHandler implements SyscallHandler {
   private long maxSteps = 10_000_000;
   private boolean validate;
   private long txSteps;
+  private int txFirstEvent;
 
   public InMemorySyscallHandler(SyscallCosts costs) {
     this.costs = costs;
@@ -173,6 +174,7 @@ public final class InMemorySyscallHandler implements SyscallHandler {
     if (frames.isEmpty()) {
       txUsage.clear();
       txSteps = 0;
+      txFirstEvent = events.size();
     }
     int undoMark = undo.size(), eventMark = events.size(), messageMark = messages.size(), deployMark = deployments.size();
     boolean ok = false;
@@ -272,8 +274,9 @@ public final class InMemorySyscallHandler implements SyscallHandler {
 
   @Override
   public void emitEvent(List<BigInteger> keys, List<BigInteger> data) {
-    if (events.size() + 1 > costs.maxEmittedEvents())
-      throw new VmError("Exceeded the maximum number of events, number events: " + (events.size() + 1) + ", max number events: " + costs.maxEmittedEvents() + ".");
+    int n = events.size() - txFirstEvent + 1; // per transaction, as blockifier's n_emitted_events
+    if (n > costs.maxEmittedEvents())
+      throw new VmError("Exceeded the maximum number of events, number events: " + n + ", max number events: " + costs.maxEmittedEvents() + ".");
     events.add(new Event(frame().address, List.copyOf(keys), List.copyOf(data)));
   }
 

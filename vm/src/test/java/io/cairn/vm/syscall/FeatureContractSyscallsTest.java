@@ -232,6 +232,17 @@ class FeatureContractSyscallsTest {
   }
 
   @Test
+  void atMostAThousandEventsPerTransaction() {
+    // test_emit_events(n, keys, data): 1000 pass in one transaction, and again in the next; 1001 fail the run
+    ok("test_emit_events", felts(1000, 1, 7, 0));
+    ok("test_emit_events", felts(1000, 1, 7, 0));
+    assertEquals(2000, world.events().size());
+    RuntimeException e = assertThrows(RuntimeException.class, () -> world.invoke(ADDR, sel("test_emit_events"), felts(1001, 1, 7, 0), GAS));
+    assertTrue((e.getMessage() + " " + e.getCause()).contains("Exceeded the maximum number of events"), String.valueOf(e));
+    assertEquals(2000, world.events().size(), "the failed transaction's events are gone");
+  }
+
+  @Test
   void executionInfoOfADeprecatedTransaction() {
     // test_get_execution_info_without_block_info(version, account, max_fee, resource_bounds, caller, contract, selector)
     world.setTxInfo(SyscallHandler.TxInfo.deprecated(BigInteger.ONE, BigInteger.valueOf(0xacc), BigInteger.valueOf(77), List.of(), BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO));

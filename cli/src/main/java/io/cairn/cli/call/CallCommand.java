@@ -72,6 +72,21 @@ public final class CallCommand implements Callable<Integer> {
       description = "Hash get_block_hash returns for block N (repeatable; blocks later than the current minus 10 revert).")
   List<String> blockHashes = new ArrayList<>();
 
+  @Option(names = "--tx-version", paramLabel = "V", defaultValue = "3", description = "Transaction version get_execution_info reports: 0, 1 or 3 (default: ${DEFAULT-VALUE}).")
+  int txVersion;
+
+  @Option(names = "--tx-hash", paramLabel = "HASH", defaultValue = "0x0", description = "Transaction hash get_execution_info reports (default: ${DEFAULT-VALUE}).")
+  String txHash;
+
+  @Option(names = "--chain-id", paramLabel = "ID", defaultValue = "0x0", description = "Chain id: a felt, or a short string such as SN_SEPOLIA (default: ${DEFAULT-VALUE}).")
+  String chainId;
+
+  @Option(names = "--nonce", paramLabel = "N", defaultValue = "0x0", description = "Transaction nonce (default: ${DEFAULT-VALUE}).")
+  String nonce;
+
+  @Option(names = "--signature", split = ",", paramLabel = "FELT", description = "Transaction signature felts, comma-separated.")
+  List<String> signature = new ArrayList<>();
+
   @Option(
       names = "--validate",
       description = "Run in validate mode, as __validate__ runs: rounded block info, and deploy, get_class_hash_at,"
@@ -113,6 +128,14 @@ public final class CallCommand implements Callable<Integer> {
       world.setBlockHash(n, felt(kv[1], "--block-hash"));
     }
     BigInteger from = felt(caller, "--caller");
+    if (txVersion != 0 && txVersion != 1 && txVersion != 3) throw new IllegalArgumentException("--tx-version: expected 0, 1 or 3, got " + txVersion);
+    BigInteger chain = chainId.matches("0x[0-9a-fA-F]+|[0-9]+") ? felt(chainId, "--chain-id") : shortString(chainId);
+    BigInteger z = BigInteger.ZERO;
+    List<BigInteger> sig = felts(signature, "--signature");
+    world.setTxInfo(
+        txVersion == 3
+            ? new SyscallHandler.TxInfo(BigInteger.valueOf(3), from, z, sig, felt(txHash, "--tx-hash"), chain, felt(nonce, "--nonce"), true, List.of(), z, List.of(), 0, 0, List.of(), List.of())
+            : SyscallHandler.TxInfo.deprecated(BigInteger.valueOf(txVersion), from, z, sig, felt(txHash, "--tx-hash"), chain, felt(nonce, "--nonce")));
     if (constructorCalldata != null) {
       ContractRunner.Outcome c = world.invokeFrom(from, self, Selectors.CONSTRUCTOR.toBigInteger(), felts(constructorCalldata, "--constructor-calldata"), gas);
       if (c.panicked()) {
@@ -146,6 +169,12 @@ public final class CallCommand implements Callable<Integer> {
     out.println("gas used: " + (gas - o.gasLeft()));
     out.println("steps: " + o.steps() + (world.callTreeSteps() != o.steps() ? " (" + world.callTreeSteps() + " with nested calls)" : ""));
     return o.panicked() ? 1 : 0;
+  }
+
+  private static BigInteger shortString(String s) {
+    if (s.length() > 31 || !s.chars().allMatch(c -> c >= 0x20 && c < 0x7f))
+      throw new IllegalArgumentException("--chain-id: neither a felt nor a short string of at most 31 ASCII characters: '" + s + "'");
+    return new BigInteger(1, s.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 
   private static String[] pair(String s, String option) {

@@ -63,4 +63,23 @@ class CallCommandTest {
     assertEquals(2, bad.exitCode());
     assertTrue(bad.err().contains("--block-hash"), bad.err());
   }
+
+  @Test
+  void transactionInfoFlagsReachGetExecutionInfo() {
+    String cls = Fixtures.require("cairo1-classes/feature-contracts/test_contract.casm.json").toString();
+    String vc = Fixtures.require("starknet-protocol/blockifier_versioned_constants_0_14_2.json").toString();
+    // test_get_execution_info_without_block_info(version, account, max_fee, resource_bounds, caller, contract, selector)
+    String selector = "0x" + io.cairn.starknet.hash.Selectors.fromName("test_get_execution_info_without_block_info").toBigInteger().toString(16);
+    CliHarness r =
+        CliHarness.run("call", cls, "--entry-point", "test_get_execution_info_without_block_info", "--tx-version", "1", "--caller", "0xacc",
+            "--calldata", "1,0xacc,0,0,0xacc,0x1000," + selector, "--chain-id", "SN_SEPOLIA", "--versioned-constants", vc);
+    assertEquals(0, r.exitCode(), r.out() + r.err());
+    CliHarness wrong =
+        CliHarness.run("call", cls, "--entry-point", "test_get_execution_info_without_block_info", "--tx-version", "3", "--caller", "0xacc",
+            "--calldata", "1,0xacc,0,0,0xacc,0x1000," + selector, "--versioned-constants", vc);
+    assertEquals(1, wrong.exitCode());
+    assertTrue(wrong.out().contains("VERSION_MISMATCH"), wrong.out());
+    CliHarness bad = CliHarness.run("call", cls, "--entry-point", "test", "--tx-version", "2", "--versioned-constants", vc);
+    assertEquals(2, bad.exitCode());
+  }
 }

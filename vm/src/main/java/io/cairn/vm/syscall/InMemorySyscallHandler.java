@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A world in memory for tests and the CLI: declared classes, contracts (address → class), storage per address,
- * emitted events, L2→L1 messages, deployments, block hashes by number, and the block and transaction info that
+ * A world in memory for tests and the CLI: declared classes, contracts (address → class), storage per address
+ * (block hashes in the block-hash contract's, as the OS keeps them), emitted events, L2→L1 messages, deployments, and the block and transaction info that
  * get_execution_info reports. Nested calls, library calls, deploys (constructor included) and meta_tx_v0 run the
  * callee's class on a fresh VM. A call that fails (panics) leaves no trace: its storage writes, class changes,
  * events, messages and deployments are rolled back, as blockifier reverts a failed inner call.
@@ -43,7 +43,6 @@ public final class InMemorySyscallHandler implements SyscallHandler {
   private final Map<BigInteger, Map<BigInteger, BigInteger>> storage = new HashMap<>();
   private final Map<BigInteger, BigInteger> classOf = new HashMap<>();
   private final Map<BigInteger, CasmProgram> classes = new HashMap<>();
-  private final Map<Long, BigInteger> blockHashes = new HashMap<>();
   private final List<Event> events = new ArrayList<>();
   private final List<MessageToL1> messages = new ArrayList<>();
   private final List<Deployment> deployments = new ArrayList<>();
@@ -76,8 +75,9 @@ public final class InMemorySyscallHandler implements SyscallHandler {
     this.block = block;
   }
 
+  /** Stores a block hash where the OS keeps it: the block-hash system contract (address 1), key = block number. */
   public void setBlockHash(long number, BigInteger hash) {
-    blockHashes.put(number, hash);
+    storage.computeIfAbsent(costs.blockHashContractAddress(), k -> new HashMap<>()).put(BigInteger.valueOf(number), hash);
   }
 
   /** The transaction info get_execution_info reports; by default a v3 one from the top-level caller, empty otherwise. */
@@ -329,7 +329,10 @@ public final class InMemorySyscallHandler implements SyscallHandler {
     messages.add(new MessageToL1(frame().address, toAddress, List.copyOf(payload)));
   }
 
-  /** Blocks up to {@code current − stored_block_hash_buffer} have a hash (zero when none was set); later ones revert. */
+  /**
+   * Blocks up to {@code current − stored_block_hash_buffer} are read from the block-hash contract's storage (zero
+   * when none was set); later ones revert.
+   */
   @Override
   public BigInteger blockHash(long number) {
     long newest = block.number().longValueExact() - costs.storedBlockHashBuffer();
@@ -337,7 +340,7 @@ public final class InMemorySyscallHandler implements SyscallHandler {
       refuseInValidate("get_block_hash on recent blocks");
       throw new Revert(List.of(BLOCK_NUMBER_OUT_OF_RANGE));
     }
-    return blockHashes.getOrDefault(number, BigInteger.ZERO);
+    return storage(costs.blockHashContractAddress(), BigInteger.valueOf(number));
   }
 
   @Override

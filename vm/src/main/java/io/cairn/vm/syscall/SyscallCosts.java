@@ -36,6 +36,7 @@ public final class SyscallCosts {
   private final int maxRecursionDepth;
   private final long validateBlockNumberRounding, validateTimestampRounding;
   private final boolean disableDeployInValidationMode;
+  private final BigInteger blockHashContractAddress;
 
   public SyscallCosts(JsonNode versionedConstants, String source) {
     JsonNode os = versionedConstants.path("os_constants");
@@ -84,6 +85,7 @@ public final class SyscallCosts {
     validateBlockNumberRounding = Math.max(1, os.path("validate_rounding_consts").path("validate_block_number_rounding").asLong(1));
     validateTimestampRounding = Math.max(1, os.path("validate_rounding_consts").path("validate_timestamp_rounding").asLong(1));
     disableDeployInValidationMode = versionedConstants.path("disable_deploy_in_validation_mode").asBoolean(false);
+    blockHashContractAddress = BigInteger.valueOf(os.path("os_contract_addresses").path("block_hash_contract_address").asLong(1));
   }
 
   private static BigInteger felt(String s) {
@@ -197,6 +199,11 @@ public final class SyscallCosts {
 
   public boolean disableDeployInValidationMode() {
     return disableDeployInValidationMode;
+  }
+
+  /** The system contract whose storage maps block numbers to block hashes (os_contract_addresses). */
+  public BigInteger blockHashContractAddress() {
+    return blockHashContractAddress;
   }
 
   /** Whether call_contract to {@code __execute__} is refused ('Invalid argument'). */

@@ -117,6 +117,7 @@ class FeatureContractSyscallsTest {
     world.setBlockInfo(new SyscallHandler.BlockInfo(BigInteger.valueOf(100), BigInteger.valueOf(1_700_000_000), BigInteger.valueOf(0x5e9)));
     world.setBlockHash(90, BigInteger.valueOf(0xb10c));
     assertEquals(felts(0xb10c), ok("test_get_block_hash", felts(90, 0xb10c)).retdata());
+    assertEquals(BigInteger.valueOf(0xb10c), world.storage(BigInteger.ONE, BigInteger.valueOf(90)), "kept in the block-hash contract");
     ContractRunner.Outcome recent = world.invoke(ADDR, sel("test_get_block_hash"), felts(91, 0), GAS);
     assertTrue(recent.panicked());
     assertEquals(felts("Block number out of range"), recent.retdata());

@@ -96,6 +96,19 @@ class BlockifierGasTest {
   }
 
   @Test
+  void runningOutOfGasRightBeforeTheSyscall() {
+    // out_of_gas.rs: test_get_block_hash with REQUIRED_GAS_GET_BLOCK_HASH_TEST − 1 = 16,219 fails 'Out of gas' at
+    // the syscall, one gas short of GetBlockHash's charge (840), and consumes 16,220 − 840
+    world.setBlockInfo(new SyscallHandler.BlockInfo(BigInteger.valueOf(2000), BigInteger.ZERO, BigInteger.ZERO));
+    world.setBlockHash(1990, BigInteger.valueOf(66));
+    ContractRunner.Outcome o = world.invoke(ADDR, sel("test_get_block_hash"), felts(1990, 66), 16_219);
+    assertTrue(o.panicked());
+    assertEquals(felts(new BigInteger("4f7574206f6620676173", 16)), o.retdata());
+    assertEquals(16_220 - 840, 16_219 - o.gasLeft()); // blockifier: gas_consumed = REQUIRED − syscall_required_gas
+    assertFalse(world.invoke(ADDR, sel("test_get_block_hash"), felts(1990, 66), 16_220).panicked(), "16,220 is enough");
+  }
+
+  @Test
   void keccakSha256AndSecp() {
     assertGas(228_627, "test_keccak", felts()); // keccak.rs
     assertGas(852_515, "test_sha256", felts()); // sha256.rs

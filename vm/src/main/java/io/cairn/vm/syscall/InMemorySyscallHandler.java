@@ -235,9 +235,12 @@ public final class InMemorySyscallHandler implements SyscallHandler {
   public ExecutionInfo executionInfo() {
     Frame f = frame();
     TxInfo t = tx != null ? tx : defaultTx();
-    if (t.current() && t.version().equals(BigInteger.valueOf(3))) {
+    // the version may carry the query bit (2^128 + version); the account rules look at the version without it
+    boolean query = t.version().testBit(128);
+    if (t.current() && t.version().clearBit(128).equals(BigInteger.valueOf(3))) {
       BigInteger version = t.version();
-      if (costs.isV1BoundAccount(f.classHash) && t.tip().compareTo(costs.v1BoundAccountsMaxTip()) <= 0) version = BigInteger.ONE;
+      if (costs.isV1BoundAccount(f.classHash) && t.tip().compareTo(costs.v1BoundAccountsMaxTip()) <= 0)
+        version = query ? BigInteger.ONE.setBit(128) : BigInteger.ONE;
       List<ResourceBound> bounds = t.resourceBounds();
       if (costs.isDataGasAccount(f.classHash)) {
         BigInteger l1Data = SyscallDispatcher.shortString("L1_DATA");

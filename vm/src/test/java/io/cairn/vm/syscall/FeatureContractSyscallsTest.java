@@ -206,6 +206,34 @@ class FeatureContractSyscallsTest {
   }
 
   @Test
+  void v1BoundAndDataGasAccountClassesSeeWhatBlockifierShowsThem() {
+    world.setBlockInfo(new SyscallHandler.BlockInfo(BigInteger.valueOf(100), BigInteger.valueOf(1_700_000_000), BigInteger.valueOf(0x5e9)));
+    world.setTxInfo(v3Tx());
+    BigInteger caller = BigInteger.valueOf(0xca11e7);
+    // a class listed in v1_bound_accounts_cairo1 sees version 1 for a v3 transaction with tip 2 (≤ the max tip)
+    BigInteger v1Bound = new BigInteger("1a736d6ed154502257f02b1ccdf4d9d1089f80811cd6acad48e6b6a9d1f2003", 16);
+    world.declare(v1Bound, world_class("test_contract"));
+    world.deploy(BigInteger.valueOf(0x300), v1Bound);
+    List<BigInteger> cd = expectedInfo("test_get_execution_info_v3", true);
+    cd.set(4, BigInteger.valueOf(0x300));
+    cd.set(6, BigInteger.ONE);
+    ContractRunner.Outcome o = world.invokeFrom(caller, BigInteger.valueOf(0x300), sel("test_get_execution_info_v3"), cd, GAS);
+    assertFalse(o.panicked(), o.panicText());
+    // a class listed in data_gas_accounts sees only the L1_GAS and L2_GAS bounds
+    BigInteger dataGas = new BigInteger("2c8c7e6fbcfb3e8e15a46648e8914c6aa1fc506fc1e7fb3d1e19630716174bc", 16);
+    world.declare(dataGas, world_class("test_contract"));
+    world.deploy(BigInteger.valueOf(0x400), dataGas);
+    List<BigInteger> cd2 = expectedInfo("test_get_execution_info_v3", true);
+    cd2.set(4, BigInteger.valueOf(0x400));
+    cd2.set(14, BigInteger.TWO);
+    cd2.subList(21, 24).clear(); // drop the L1_DATA triple
+    ContractRunner.Outcome o2 = world.invokeFrom(caller, BigInteger.valueOf(0x400), sel("test_get_execution_info_v3"), cd2, GAS);
+    assertFalse(o2.panicked(), o2.panicText());
+    // the plain class sees the transaction as it is
+    assertFalse(world.invokeFrom(caller, ADDR, sel("test_get_execution_info_v3"), expectedInfo("test_get_execution_info_v3", true), GAS).panicked());
+  }
+
+  @Test
   void validateModeRoundsTheBlockAndRefusesSyscalls() {
     // block 123 at 1,700,001,234 is seen by __validate__ as block 100 at 1,699,999,200 (multiples of 100 and 3600),
     // sequencer 0

@@ -401,6 +401,11 @@ class SyscallLayoutTest {
     assertArrayEquals(new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO}, xy(c, inf), "n·G is infinity, read as (0, 0)");
     // the handles are 6-cell slots of one points segment, numbered across both curves
     assertEquals(g.add(6), sum);
+    Relocatable minusG = mem.getRelocatable(call(c + "New", GAS, lo(gx), hi(gx), lo(p.subtract(gy)), hi(p.subtract(gy))).add(3));
+    Relocatable zero = mem.getRelocatable(call(c + "Add", GAS, g, minusG).add(2));
+    assertArrayEquals(new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO}, xy(c, zero), "G + (−G) is infinity");
+    Relocatable back = mem.getRelocatable(call(c + "Add", GAS, zero, g).add(2));
+    assertArrayEquals(new BigInteger[] {gx, gy}, xy(c, back), "infinity + G = G");
     Relocatable fromX = call(c + "GetPointFromX", GAS, lo(gx), hi(gx), big(gy.testBit(0) ? 1 : 0));
     assertArrayEquals(new BigInteger[] {gx, gy}, xy(c, mem.getRelocatable(fromX.add(3))));
     Relocatable other = call(c + "GetPointFromX", GAS, lo(gx), hi(gx), big(gy.testBit(0) ? 0 : 1));

@@ -3,6 +3,7 @@ package io.cairn.cli.call;
 import io.cairn.starknet.classes.ContractClasses;
 import io.cairn.starknet.hash.Selectors;
 import io.cairn.vm.casm.CasmProgram;
+import io.cairn.vm.memory.VmError;
 import io.cairn.vm.syscall.ContractRunner;
 import io.cairn.vm.syscall.InMemorySyscallHandler;
 import io.cairn.vm.syscall.SyscallCosts;
@@ -146,7 +147,12 @@ public final class CallCommand implements Callable<Integer> {
     world.setValidateMode(validate);
     BigInteger selector = entryPoint.startsWith("0x") ? felt(entryPoint, "--entry-point") : Selectors.fromName(entryPoint).toBigInteger();
     int eventsBefore = world.events().size();
-    ContractRunner.Outcome o = world.invokeFrom(from, self, selector, felts(calldata, "--calldata"), gas);
+    ContractRunner.Outcome o;
+    try {
+      o = world.invokeFrom(from, self, selector, felts(calldata, "--calldata"), gas);
+    } catch (VmError e) {
+      throw new VmError(ContractRunner.failureText(e), e);
+    }
     out.println((o.panicked() ? "panic: " : "retdata: ") + hexList(o.retdata()));
     if (o.panicked()) out.println("reason: " + o.panicText());
     for (InMemorySyscallHandler.Event e : world.events().subList(eventsBefore, world.events().size()))

@@ -82,4 +82,18 @@ class CallCommandTest {
     CliHarness bad = CliHarness.run("call", cls, "--entry-point", "test", "--tx-version", "2", "--versioned-constants", vc);
     assertEquals(2, bad.exitCode());
   }
+
+  @Test
+  void aHardSyscallErrorIsOneLineWithThePcsAndTheCause() {
+    String cls = Fixtures.require("cairo1-classes/feature-contracts/test_contract.casm.json").toString();
+    String vc = Fixtures.require("starknet-protocol/blockifier_versioned_constants_0_14_2.json").toString();
+    CliHarness r = CliHarness.run("call", cls, "--entry-point", "test_replace_class", "--calldata", "0xdead", "--versioned-constants", vc);
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().matches("(?s)cairn: cairn call failed: at pc 0:\\d+: Class with hash 0xdead is not declared\\.\\s*"), r.err());
+    // through a nested call: test_call_contract -> test_replace_class, two pcs
+    String sel = "0x" + io.cairn.starknet.hash.Selectors.fromName("test_replace_class").toBigInteger().toString(16);
+    CliHarness n = CliHarness.run("call", cls, "--entry-point", "test_call_contract", "--calldata", "0x1000," + sel + ",1,0xdead", "--versioned-constants", vc);
+    assertEquals(1, n.exitCode());
+    assertTrue(n.err().matches("(?s)cairn: cairn call failed: at pc 0:\\d+ > 0:\\d+: Class with hash 0xdead is not declared\\.\\s*"), n.err());
+  }
 }

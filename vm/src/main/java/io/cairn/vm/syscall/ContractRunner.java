@@ -3,6 +3,7 @@ package io.cairn.vm.syscall;
 import io.cairn.vm.cairo1.Cairo1HintProcessor;
 import io.cairn.vm.casm.CasmProgram;
 import io.cairn.vm.casm.CasmRunner;
+import io.cairn.vm.core.VmException;
 import io.cairn.vm.memory.IntValue;
 import io.cairn.vm.memory.MaybeRelocatable;
 import io.cairn.vm.memory.Memory;
@@ -76,6 +77,29 @@ public final class ContractRunner {
     if (!(t.get(1) instanceof Relocatable sysEnd) || sysEnd.segment() != system.segment())
       throw new VmError("entry point returned a bad system pointer " + t.get(1));
     return new Outcome(panicked, ret, gasLeft, r.steps(), syscalls.usage());
+  }
+
+  /**
+   * A failed run (a hard syscall error deep in nested calls, a VM error) as one line: the pcs of the nested runs it
+   * passed through, outermost first, then the innermost cause, e.g. {@code at pc 0:5954 > 0:812: Class with hash
+   * 0xdead is not declared.}
+   */
+  public static String failureText(Throwable failure) {
+    StringBuilder pcs = new StringBuilder();
+    String reason = failure.getMessage();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof VmException v) {
+        pcs.append(pcs.isEmpty() ? "at pc " : " > ").append("0:").append(v.pc());
+        reason = v.inner();
+      } else if (t != failure && t.getMessage() != null) {
+        reason = t.getMessage();
+      }
+      if (t.getCause() == t) break;
+    }
+    String first = reason == null ? failure.getClass().getSimpleName() : reason.lines().findFirst().orElse(reason);
+    int hint = first.indexOf("Got an exception while executing a hint: ");
+    if (hint >= 0 && first.length() > hint + 41) first = first.substring(hint + 41);
+    return pcs.isEmpty() ? first : pcs + ": " + first;
   }
 
   /** Felts as text: printable short strings quoted, others 0x-hex. */

@@ -115,7 +115,7 @@ public final class Cairo1HintProcessor implements HintRunner {
     try {
       execute(vm, h);
     } catch (VmError | ArithmeticException | IllegalStateException e) {
-      throw new VmError(h.getClass().getSimpleName() + " hint failed: " + e.getMessage());
+      throw new VmError(h.getClass().getSimpleName() + " hint failed: " + e.getMessage(), e);
     }
   }
 

@@ -55,25 +55,32 @@ class SmallTraceTest {
     return out;
   }
 
-  /** Names (with row) of the constraints that fail on some row of their domain. */
+  /** Names (with row) of the constraints of the small layout that fail on some row of their domain. */
   static List<String> failures(AirDescription air, MainTrace t, InteractionTrace it, Map<String, Felt> external, int maxFailures) {
+    return failures(air, t, it, external, maxFailures, 0, t.rows());
+  }
+
+  /** The same over rows [from, to) (trace rows wrap around for the mask). */
+  static List<String> failures(AirDescription air, MainTrace t, InteractionTrace it, Map<String, Felt> external, int maxFailures, int from, int to) {
     int n = t.rows();
     Felt g = Ntt.rootOfUnity(Integer.numberOfTrailingZeros(n));
     Felt[][] ped = EcConstants.pedersenPoints();
     Felt[] ecX = EcConstants.ecdsaX(), ecY = EcConstants.ecdsaY();
+    // the Pedersen points advance one per row in the small layout, one per 4 rows in the recursive one
+    int pedStep = air.layout.equals("recursive") ? 4 : 1;
     Map<String, Felt> ext = new java.util.HashMap<>(external);
     List<String> failed = new ArrayList<>();
-    Felt point = Felt.ONE;
+    Felt point = g.pow(from);
     Felt[] mask = new Felt[air.mask.size()];
-    for (int row = 0; row < n && failed.size() < maxFailures; row++, point = point.mul(g)) {
+    for (int row = from; row < to && failed.size() < maxFailures; row++, point = point.mul(g)) {
       for (int m = 0; m < mask.length; m++) {
         AirDescription.MaskEntry e = air.mask.get(m);
         int r = (row + e.row()) % n;
         mask[m] = e.column() < t.columnCount() ? t.get(e.column(), r) : it.get(e.column() - t.columnCount(), r);
       }
-      // periodic columns on trace rows: Pedersen's period is 512 rows, ECDSA's generator powers step 32 rows
-      ext.put("pedersen__points__x", ped[0][row % 512]);
-      ext.put("pedersen__points__y", ped[1][row % 512]);
+      // periodic columns on trace rows (0 where the column's constraints do not apply)
+      ext.put("pedersen__points__x", row % pedStep == 0 ? ped[0][(row / pedStep) % 512] : Felt.ZERO);
+      ext.put("pedersen__points__y", row % pedStep == 0 ? ped[1][(row / pedStep) % 512] : Felt.ZERO);
       ext.put("ecdsa__generator_points__x", row % 32 == 0 ? ecX[(row / 32) % 256] : Felt.ZERO);
       ext.put("ecdsa__generator_points__y", row % 32 == 0 ? ecY[(row / 32) % 256] : Felt.ZERO);
       Felt[] env = air.environment(mask, ext, point, g, n, true);

@@ -126,15 +126,15 @@ class RecursiveTraceTest {
     }
   }
 
-  /** Every constraint of recursive.air on the first 8192 and the last 4096 rows (the whole trace: see the roots). */
+  /** Every constraint of recursive.air on the first 4096 and the last 2048 rows (the whole trace: see the roots). */
   @Test
   void recursiveConstraintsHold() {
     Fixture f = fixture();
     AirDescription air = AirDescription.load("recursive");
     Map<String, Felt> ext = new CpuAirValues(air, f.proof().publicInput()).external(f.elements(), Felt.ONE, f.main().rows());
     int n = f.main().rows();
-    List<String> failed = new java.util.ArrayList<>(SmallTraceTest.failures(air, f.main(), f.interaction(), ext, 20, 0, 8192));
-    failed.addAll(SmallTraceTest.failures(air, f.main(), f.interaction(), ext, 20, n - 4096, n));
+    List<String> failed = new java.util.ArrayList<>(SmallTraceTest.failures(air, f.main(), f.interaction(), ext, 20, 0, 4096));
+    failed.addAll(SmallTraceTest.failures(air, f.main(), f.interaction(), ext, 20, n - 2048, n));
     assertTrue(failed.isEmpty(), () -> failed.size() + " failures, first: " + failed);
   }
 

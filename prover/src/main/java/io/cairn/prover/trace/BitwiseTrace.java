@@ -1,7 +1,6 @@
 package io.cairn.prover.trace;
 
 import io.cairn.crypto.field.Felt;
-import io.cairn.vm.runner.RelocatedMemory;
 
 /**
  * The bitwise builtin's part of the main trace (Stone's {@code BitwiseBuiltinProverContext}): every instance, unused
@@ -20,7 +19,7 @@ final class BitwiseTrace {
     return java.util.Arrays.copyOf(tmp, n);
   }
 
-  static void write(MainTrace t, BitwiseColumns c, DilutedColumns d, long begin, RelocatedMemory mem) {
+  static void write(MainTrace t, BitwiseColumns c, DilutedColumns d, long begin, Execution.Memory mem) {
     int[] partition = partition(d, c.totalBits());
     long mask = d.mask();
     int instances = t.rows() / c.x().step();

@@ -3,13 +3,9 @@ package io.cairn.prover.trace;
 import io.cairn.crypto.field.Felt;
 import io.cairn.crypto.field.Fp;
 import io.cairn.prover.stone.StoneProof;
-import io.cairn.vm.builtins.EcdsaBuiltin;
-import io.cairn.vm.builtins.SimpleBuiltin;
-import io.cairn.vm.runner.RelocatedMemory;
 import io.cairn.vm.runner.RunOutput;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -103,6 +99,11 @@ public final class MainTrace {
    * holes and the sorted columns.
    */
   public static MainTrace build(RunOutput run, TraceLayout layout, StoneProof.PublicInput pi) {
+    return build(Execution.of(run), layout, pi);
+  }
+
+  /** {@link #build(RunOutput, TraceLayout, StoneProof.PublicInput)} from any execution (e.g. cairo-run's files). */
+  public static MainTrace build(Execution run, TraceLayout layout, StoneProof.PublicInput pi) {
     if (!pi.layout().equals(layout.name()))
       throw new IllegalArgumentException("public input is for layout " + pi.layout() + ", the trace layout is " + layout.name());
     if (pi.nSteps() != run.steps()) throw new IllegalArgumentException("public input has n_steps " + pi.nSteps() + ", the run " + run.steps());
@@ -124,22 +125,27 @@ public final class MainTrace {
 
   /** The CPU component of a proof-mode run in a layout whose pools fill whole columns (small). */
   public static MainTrace cpu(RunOutput run, CpuColumns cols, int nColumns) {
-    return cpu(run, cols, nColumns, new VirtualColumn(cols.memPool(), 2, 0), new VirtualColumn(cols.offsets(), 1, 0));
+    return cpu(Execution.of(run), cols, nColumns, new VirtualColumn(cols.memPool(), 2, 0), new VirtualColumn(cols.offsets(), 1, 0));
   }
 
   /** The CPU component of a proof-mode run in {@code layout}. */
   public static MainTrace cpu(RunOutput run, TraceLayout layout) {
+    return cpu(Execution.of(run), layout);
+  }
+
+  /** The CPU component of an execution in {@code layout}. */
+  public static MainTrace cpu(Execution run, TraceLayout layout) {
     return cpu(run, layout.cpu(), layout.columns(), layout.memPool(), layout.rangeCheckPool());
   }
 
   private static final int STEPS_PER_TASK = 1024;
 
-  private static MainTrace cpu(RunOutput run, CpuColumns cols, int nColumns, VirtualColumn memPool, VirtualColumn rcPool) {
+  private static MainTrace cpu(Execution run, CpuColumns cols, int nColumns, VirtualColumn memPool, VirtualColumn rcPool) {
     int steps = run.steps();
     if (Integer.bitCount(steps) != 1) throw new IllegalArgumentException("steps must be a power of two (proof mode), got " + steps);
     if (memPool.step() != 2 || memPool.offset() != 0) throw new IllegalArgumentException("memory pool must fill a column (step 2)");
     MainTrace t = new MainTrace(nColumns, steps * CpuColumns.STEP, cols, memPool, rcPool);
-    RelocatedMemory mem = run.memory();
+    Execution.Memory mem = run.memory();
     int tasks = (steps + STEPS_PER_TASK - 1) / STEPS_PER_TASK;
     IntStream.range(0, tasks)
         .parallel()
@@ -155,7 +161,7 @@ public final class MainTrace {
   // scratch slots (4 longs each) of writeStep
   private static final int DST = 0, OP0 = 4, OP1 = 8, MUL = 12, RES = 16, TMP0 = 20, TMP1 = 24, INST = 28;
 
-  private void writeStep(int i, long pc, long ap, long fp, RelocatedMemory mem, CpuColumns c, long[] s) {
+  private void writeStep(int i, long pc, long ap, long fp, Execution.Memory mem, CpuColumns c, long[] s) {
     int base = CpuColumns.STEP * i;
     long inst = mem.limb(pc, 0);
     if (!mem.has(pc) || mem.limb(pc, 1) != 0 || mem.limb(pc, 2) != 0 || mem.limb(pc, 3) != 0 || inst < 0)
@@ -214,7 +220,7 @@ public final class MainTrace {
     System.arraycopy(s, TMP1, columns[r], 4 * (base + c.tmp1()), 4);
   }
 
-  private static void load(RelocatedMemory mem, long addr, int step, long[] s, int slot) {
+  private static void load(Execution.Memory mem, long addr, int step, long[] s, int slot) {
     if (addr < 0 || !mem.has(addr)) throw new IllegalArgumentException("step " + step + ": memory cell " + addr + " is unset");
     for (int k = 0; k < 4; k++) s[slot + k] = mem.limb(addr, k);
     Fp.toMontgomery(s, slot, s, slot);
@@ -257,11 +263,10 @@ public final class MainTrace {
    * {@code pedersenBegin}, with the inputs the run wrote.
    */
   public void writeBuiltins(RunOutput run, long pedersenBegin) {
-    PedersenTrace.write(this, PedersenColumns.SMALL, pedersenBegin, memoryReader(run));
+    PedersenTrace.write(this, PedersenColumns.SMALL, pedersenBegin, memoryReader(Execution.of(run).memory()));
   }
 
-  private static java.util.function.LongFunction<Felt> memoryReader(RunOutput run) {
-    RelocatedMemory mem = run.memory();
+  private static java.util.function.LongFunction<Felt> memoryReader(Execution.Memory mem) {
     return a -> mem.has(a) ? Felt.fromCanonicalLimbs(mem.limb(a, 0), mem.limb(a, 1), mem.limb(a, 2), mem.limb(a, 3)) : null;
   }
 
@@ -272,9 +277,14 @@ public final class MainTrace {
    * {@code RangeCheckBuiltinProverContext::Finalize}).
    */
   public void writeBuiltins(RunOutput run, TraceLayout layout, Map<String, Long> begins) {
-    RelocatedMemory mem = run.memory();
+    writeBuiltins(Execution.of(run), layout, begins);
+  }
+
+  /** {@link #writeBuiltins(RunOutput, TraceLayout, Map)} from any execution. */
+  public void writeBuiltins(Execution run, TraceLayout layout, Map<String, Long> begins) {
+    Execution.Memory mem = run.memory();
     if (layout.pedersen() != null && begins.containsKey("pedersen"))
-      PedersenTrace.write(this, layout.pedersen(), begins.get("pedersen"), memoryReader(run));
+      PedersenTrace.write(this, layout.pedersen(), begins.get("pedersen"), memoryReader(mem));
     if (layout.rangeCheckMem() != null && begins.containsKey("range_check")) {
       long begin = begins.get("range_check");
       int parts = layout.rangeCheckParts();
@@ -304,21 +314,12 @@ public final class MainTrace {
     if (layout.bitwise() != null && begins.containsKey("bitwise")) BitwiseTrace.write(this, layout.bitwise(), layout.diluted(), begins.get("bitwise"), mem);
   }
 
-  /** The run's signatures by instance (the ECDSA builtin's AIR private input). */
-  @SuppressWarnings("unchecked")
-  private static Map<Integer, EcdsaTrace.Input> ecdsaInputs(RunOutput run) {
+  /** The execution's signatures by instance, with the public key's y that makes each verify. */
+  private static Map<Integer, EcdsaTrace.Input> ecdsaInputs(Execution run) {
     Map<Integer, EcdsaTrace.Input> out = new HashMap<>();
-    for (SimpleBuiltin b : run.runner().builtins()) {
-      if (!(b instanceof EcdsaBuiltin)) continue;
-      for (Object o : (List<Object>) b.airPrivateInput(run.runner().memory()).get(b.name())) {
-        Map<String, Object> e = (Map<String, Object>) o;
-        Map<String, Object> si = (Map<String, Object>) e.get("signature_input");
-        int index = ((Number) e.get("index")).intValue();
-        out.put(
-            index,
-            EcdsaTrace.fromPartialPublicKey(
-                Felt.fromHex((String) e.get("pubkey")), Felt.fromHex((String) e.get("msg")), Felt.fromHex((String) si.get("r")), Felt.fromHex((String) si.get("w"))));
-      }
+    for (var e : run.signatures().entrySet()) {
+      Execution.Signature s = e.getValue();
+      out.put(e.getKey(), EcdsaTrace.fromPartialPublicKey(s.publicKeyX(), s.message(), s.r(), s.w()));
     }
     return out;
   }

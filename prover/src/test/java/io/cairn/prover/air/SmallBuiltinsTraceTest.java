@@ -69,4 +69,19 @@ class SmallBuiltinsTraceTest {
     List<String> sigFailed = SmallTraceTest.failures(air, badSig, InteractionTrace.of(badSig, TraceLayout.SMALL, ELEMENTS), ext, 5);
     assertTrue(sigFailed.stream().anyMatch(s -> s.contains("ecdsa")), () -> "failures: " + sigFailed);
   }
+
+  /** cairo-run's trace, memory and private-input files give the same trace as the run itself (cpu_air_prover's form). */
+  @Test
+  void filesGiveTheSameTrace(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    RunOutput run = run();
+    StoneProof.PublicInput pi = StoneProof.parsePublicInput(new ObjectMapper().valueToTree(run.publicInput()));
+    Path trace = dir.resolve("trace.bin"), memory = dir.resolve("memory.bin");
+    run.writeTrace(trace);
+    run.writeMemory(memory);
+    var privateInput = new ObjectMapper().valueToTree(run.privateInput(trace, memory));
+    MainTrace fromFiles =
+        MainTrace.build(io.cairn.prover.trace.Execution.read(trace, memory, ((com.fasterxml.jackson.databind.JsonNode) privateInput).get("ecdsa")), TraceLayout.SMALL, pi);
+    MainTrace fromRun = MainTrace.build(run, TraceLayout.SMALL, pi);
+    for (int c = 0; c < fromRun.columnCount(); c++) org.junit.jupiter.api.Assertions.assertArrayEquals(fromRun.column(c), fromFiles.column(c), "column " + c);
+  }
 }

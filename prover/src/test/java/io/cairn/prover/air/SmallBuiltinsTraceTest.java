@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.crypto.field.Felt;
 import io.cairn.prover.stone.StoneProof;
+import io.cairn.prover.trace.Execution;
 import io.cairn.prover.trace.InteractionTrace;
 import io.cairn.prover.trace.MainTrace;
 import io.cairn.prover.trace.TraceLayout;
@@ -70,18 +71,21 @@ class SmallBuiltinsTraceTest {
     assertTrue(sigFailed.stream().anyMatch(s -> s.contains("ecdsa")), () -> "failures: " + sigFailed);
   }
 
-  /** cairo-run's trace, memory and private-input files give the same trace as the run itself (cpu_air_prover's form). */
+  /**
+   * The signatures of the AIR private input (what cpu_air_prover reads) give the same trace as the run's own; without
+   * them the used instance would carry the dummy signature.
+   */
   @Test
-  void filesGiveTheSameTrace(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void privateInputSignaturesGiveTheSameTrace(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     RunOutput run = run();
     StoneProof.PublicInput pi = StoneProof.parsePublicInput(new ObjectMapper().valueToTree(run.publicInput()));
-    Path trace = dir.resolve("trace.bin"), memory = dir.resolve("memory.bin");
-    run.writeTrace(trace);
-    run.writeMemory(memory);
-    var privateInput = new ObjectMapper().valueToTree(run.privateInput(trace, memory));
-    MainTrace fromFiles =
-        MainTrace.build(io.cairn.prover.trace.Execution.read(trace, memory, ((com.fasterxml.jackson.databind.JsonNode) privateInput).get("ecdsa")), TraceLayout.SMALL, pi);
-    MainTrace fromRun = MainTrace.build(run, TraceLayout.SMALL, pi);
-    for (int c = 0; c < fromRun.columnCount(); c++) org.junit.jupiter.api.Assertions.assertArrayEquals(fromRun.column(c), fromFiles.column(c), "column " + c);
+    com.fasterxml.jackson.databind.JsonNode privateInput = new ObjectMapper().valueToTree(run.privateInput(dir.resolve("t"), dir.resolve("m")));
+    Execution fromRun = Execution.of(run);
+    Execution fromPrivateInput = fromRun.withSignatures(Execution.signatures(privateInput.get("ecdsa")));
+    assertEquals(1, fromPrivateInput.signatures().size());
+    MainTrace a = MainTrace.build(fromRun, TraceLayout.SMALL, pi), b = MainTrace.build(fromPrivateInput, TraceLayout.SMALL, pi);
+    for (int c = 0; c < a.columnCount(); c++) org.junit.jupiter.api.Assertions.assertArrayEquals(a.column(c), b.column(c), "column " + c);
+    MainTrace unsigned = MainTrace.build(fromRun.withSignatures(Map.of()), TraceLayout.SMALL, pi);
+    assertTrue(!java.util.Arrays.equals(a.column(21), unsigned.column(21)));
   }
 }

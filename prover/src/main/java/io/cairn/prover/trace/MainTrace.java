@@ -83,6 +83,22 @@ public final class MainTrace {
     v.writeTo(columns[vc.column()], 4 * vc.row(i));
   }
 
+  /** Element i of a virtual column from Montgomery limbs src[off..off+3]. */
+  void setLimbs(VirtualColumn vc, long i, long[] src, int off) {
+    System.arraycopy(src, off, columns[vc.column()], 4 * vc.row(i), 4);
+  }
+
+  /** Element i of a virtual column from canonical limbs (converted to Montgomery form in place). */
+  void setCanonical(VirtualColumn vc, long i, long l0, long l1, long l2, long l3) {
+    long[] c = columns[vc.column()];
+    int o = 4 * vc.row(i);
+    c[o] = l0;
+    c[o + 1] = l1;
+    c[o + 2] = l2;
+    c[o + 3] = l3;
+    Fp.toMontgomery(c, o, c, o);
+  }
+
   /** A small non-negative integer into a cell, without objects. */
   void setSmall(int column, int row, long v) {
     long[] c = columns[column];

@@ -32,17 +32,14 @@ class RecursiveTraceTest {
     StoneExampleRuns.assertDecommittedRowsMatch(fixture(), 5);
   }
 
-  /** Every constraint of recursive.air on the first 4096 and the last 2048 rows (all rows when slow tests are on). */
+  /** Every constraint of recursive.air on every row of the 262144-row trace. */
   @Test
   void recursiveConstraintsHold() {
     StoneExampleRuns.Run f = fixture();
     AirDescription air = AirDescription.load("recursive");
     Map<String, Felt> ext = new CpuAirValues(air, f.proof().publicInput()).external(f.elements(), Felt.ONE, f.main().rows());
     int n = f.main().rows();
-    // every row with -Dcairn.slowTests=true (minutes: the constraints are interpreted)
-    boolean all = Boolean.getBoolean("cairn.slowTests");
-    List<String> failed = new java.util.ArrayList<>(SmallTraceTest.failures(air, f.main(), f.interaction(), ext, 20, 0, all ? n : 4096));
-    if (!all) failed.addAll(SmallTraceTest.failures(air, f.main(), f.interaction(), ext, 20, n - 2048, n));
+    List<String> failed = SmallTraceTest.failures(air, f.main(), f.interaction(), ext, 20, 0, n);
     assertTrue(failed.isEmpty(), () -> failed.size() + " failures, first: " + failed);
   }
 

@@ -21,8 +21,11 @@ public record CpuColumns(
   public static final CpuColumns SMALL =
       new CpuColumns(0, 0, 8, 4, 1, 19, 0, 1, 8, 9, 4, 5, 12, 13, 21, 0, 8, 4, 12, 2, 10);
 
+  /** Layout {@code recursive} (Stone cpu_air_definition4). */
+  public static final CpuColumns RECURSIVE =
+      new CpuColumns(5, 0, 8, 4, 0, 3, 0, 1, 8, 9, 4, 5, 12, 13, 6, 1, 9, 5, 13, 3, 11);
+
   public static CpuColumns of(String layout) {
-    if (layout.equals("small")) return SMALL;
-    throw new IllegalArgumentException("trace generation is not yet available for layout '" + layout + "' (supported: small)");
+    return TraceLayout.of(layout).cpu();
   }
 }

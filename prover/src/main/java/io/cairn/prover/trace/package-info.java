@@ -1,2 +1,6 @@
-/** Trace generation: the main trace table of a layout, filled from a finished VM run (relocated trace and memory). */
+/**
+ * Trace generation as Stone does it: the main and interaction trace tables of a layout ({@code small},
+ * {@code recursive}) from an {@link io.cairn.prover.trace.Execution} (a VM run or cairo-run's files), with every
+ * component's cells where the layout's {@link io.cairn.prover.trace.TraceLayout} puts them.
+ */
 package io.cairn.prover.trace;

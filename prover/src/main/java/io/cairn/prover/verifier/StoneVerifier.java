@@ -62,6 +62,9 @@ public final class StoneVerifier {
 
     /** The sorted distinct query indices, after the OODS check and the proof of work passed. */
     default void queries(long[] queries) {}
+
+    /** The main and interaction trace rows decommitted at the queries (LDE values, one row per query). */
+    default void traceRows(Felt[][] mainRows, Felt[][] interactionRows) {}
   }
 
   public static Result verify(StoneProof proof, int stoneVersion) {
@@ -179,6 +182,7 @@ public final class StoneVerifier {
     Felt[][] mainRows = merkle.decommitTable("original trace", traceRoot, queries, air.mainColumns, logEval);
     Felt[][] interRows = merkle.decommitTable("interaction trace", interactionRoot, queries, air.interactionColumns, logEval);
     Felt[][] compRows = merkle.decommitTable("composition", compositionRoot, queries, air.constraintDegree, logEval);
+    observer.traceRows(mainRows, interRows);
 
     // DEEP composition at each query point, then FRI.
     Felt evalGenerator = GENERATOR.pow(P.subtract(BigInteger.ONE).shiftRight(logEval));

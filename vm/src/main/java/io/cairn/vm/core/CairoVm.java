@@ -537,6 +537,8 @@ public final class CairoVm {
     MaybeRelocatable d = b.deduce(memory, (int) off);
     if (d == null) return false;
     setValue(slot, d);
+    // a deduced cell is written to memory, as cairo-lang's deduce_memory_cell does (the prover's trace reads it)
+    store(seg, off, slot);
     return true;
   }
 

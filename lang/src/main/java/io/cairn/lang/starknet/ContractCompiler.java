@@ -1,0 +1,204 @@
+package io.cairn.lang.starknet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cairn.lang.CairoCompileException;
+import io.cairn.lang.compiler.CompiledProgram;
+import io.cairn.lang.compiler.Compiler;
+import java.math.BigInteger;
+import java.util.*;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles a Starknet contract ({@code %lang starknet}) to the deprecated contract class JSON that
+ * cairo-lang's {@code starknet-compile-deprecated} writes: {@code abi}, {@code entry_points_by_type}
+ * (EXTERNAL, L1_HANDLER, CONSTRUCTOR, each sorted by selector) and {@code program}, whose
+ * identifiers and references are filtered to those hints and attributes mention.
+ */
+public final class ContractCompiler {
+  private ContractCompiler() {}
+
+  /** Compiles {@code source} (named {@code fileName} in messages) with the given options. */
+  public static Map<String, Object> compile(Compiler.Options options, String fileName, String source) {
+    StarknetContracts ext = new StarknetContracts();
+    CompiledProgram program = new Compiler(options).withExtension(ext).compile(fileName, source);
+    Map<String, Object> prog = new TreeMap<>(program.json());
+    Map<String, Object> out = new TreeMap<>();
+    out.put("abi", ext.abi());
+    out.put("entry_points_by_type", entryPoints(prog));
+    filterUnusedIdentifiers(prog);
+    out.put("program", prog);
+    return out;
+  }
+
+  /** The class JSON, indented with 4 spaces and sorted keys like cairo-lang's output. */
+  public static String toJson(Map<String, Object> contractClass) {
+    ObjectMapper om = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("    ", "\n"));
+    pp.indentArraysWith(new DefaultIndenter("    ", "\n"));
+    try {
+      return om.writer(pp).writeValueAsString(contractClass) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> entryPoints(Map<String, Object> program) {
+    Map<String, Object> ids = (Map<String, Object>) program.get("identifiers");
+    List<Object[]> external = new ArrayList<>(), l1 = new ArrayList<>(), ctor = new ArrayList<>();
+    String prefix = StarknetContracts.WRAPPERS + ".";
+    for (var e : ids.entrySet()) {
+      String name = e.getKey();
+      if (!name.startsWith(prefix) || name.indexOf('.', prefix.length()) >= 0) continue;
+      Map<String, Object> def = (Map<String, Object>) e.getValue();
+      if (!"function".equals(def.get("type"))) continue;
+      List<String> decorators = (List<String>) def.get("decorators");
+      String fn = name.substring(prefix.length());
+      BigInteger selector = fn.equals("__default__") || fn.equals("__l1_default__") ? BigInteger.ZERO : StarknetContracts.selector(fn);
+      Object[] ep = {selector, def.get("pc")};
+      if (decorators.contains("external") || decorators.contains("view")) external.add(ep);
+      if (decorators.contains("l1_handler")) l1.add(ep);
+      if (decorators.contains("constructor")) ctor.add(ep);
+    }
+    Map<String, Object> out = new TreeMap<>();
+    out.put("CONSTRUCTOR", sorted(ctor));
+    out.put("EXTERNAL", sorted(external));
+    out.put("L1_HANDLER", sorted(l1));
+    return out;
+  }
+
+  private static List<Object> sorted(List<Object[]> eps) {
+    eps.sort(Comparator.comparing(a -> (BigInteger) a[0]));
+    List<Object> out = new ArrayList<>();
+    for (Object[] ep : eps) {
+      Map<String, Object> m = new TreeMap<>();
+      m.put("offset", ep[1]);
+      m.put("selector", "0x" + ((BigInteger) ep[0]).toString(16));
+      out.add(m);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- filter_unused_identifiers
+
+  private static final Pattern IDS = Pattern.compile("\\bids\\.([a-zA-Z_0-9.]+)");
+  private static final Pattern IDS_WORD = Pattern.compile("\\bids\\b");
+  private static final Pattern ATTR = Pattern.compile("\\{([a-zA-Z_0-9.]+)\\}");
+
+  /** cairo-lang filter_unused_identifiers: keeps only the references hints and attributes mention. */
+  @SuppressWarnings("unchecked")
+  static void filterUnusedIdentifiers(Map<String, Object> program) {
+    Map<String, Object> ids = (Map<String, Object>) program.get("identifiers");
+    Set<Integer> keptIds = new TreeSet<>();
+    Set<String> keptNames = new HashSet<>();
+    Map<String, Object> hints = (Map<String, Object>) program.get("hints");
+    for (var e : hints.entrySet()) {
+      for (Object o : (List<Object>) e.getValue()) {
+        Map<String, Object> hint = (Map<String, Object>) o;
+        String code = (String) hint.get("code");
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = IDS.matcher(code);
+        int mentions = 0;
+        while (m.find()) {
+          names.add(m.group(1));
+          mentions++;
+        }
+        int words = 0;
+        Matcher w = IDS_WORD.matcher(code);
+        while (w.find()) words++;
+        if (words != mentions) throw new CairoCompileException(List.of("Unexpected use of 'ids' in a hint."));
+        filterFlow(hint, names, ids, keptIds, keptNames);
+      }
+    }
+    for (Object o : (List<Object>) program.get("attributes")) {
+      Map<String, Object> attr = (Map<String, Object>) o;
+      Set<String> names = new LinkedHashSet<>();
+      Matcher m = ATTR.matcher((String) attr.get("value"));
+      while (m.find()) names.add(m.group(1));
+      filterFlow(attr, names, ids, keptIds, keptNames);
+    }
+    Map<String, Object> newIds = new TreeMap<>();
+    for (var e : ids.entrySet()) {
+      Map<String, Object> def = (Map<String, Object>) e.getValue();
+      if (!"reference".equals(def.get("type")) || keptNames.contains(e.getKey())) newIds.put(e.getKey(), def);
+    }
+    program.put("identifiers", newIds);
+    Map<Integer, Integer> renumber = new HashMap<>();
+    List<Object> refs = (List<Object>) ((Map<String, Object>) program.get("reference_manager")).get("references");
+    List<Object> newRefs = new ArrayList<>();
+    for (int id : keptIds) {
+      renumber.put(id, newRefs.size());
+      newRefs.add(refs.get(id));
+    }
+    program.put("reference_manager", Map.of("references", newRefs));
+    for (var e : hints.entrySet()) for (Object o : (List<Object>) e.getValue()) renumberFlow((Map<String, Object>) o, renumber);
+    for (Object o : (List<Object>) program.get("attributes")) renumberFlow((Map<String, Object>) o, renumber);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void filterFlow(Map<String, Object> holder, Set<String> names, Map<String, Object> ids, Set<Integer> keptIds, Set<String> keptNames) {
+    List<String> scopes = (List<String>) holder.get("accessible_scopes");
+    Map<String, Object> flow = new TreeMap<>((Map<String, Object>) holder.get("flow_tracking_data"));
+    Map<String, Object> refIds = (Map<String, Object>) flow.get("reference_ids");
+    Map<String, Object> kept = new TreeMap<>();
+    for (String name : names) {
+      String canonical = search(ids, scopes, name);
+      if (canonical == null) continue;
+      Map<String, Object> def = (Map<String, Object>) ids.get(canonical);
+      if (!"reference".equals(def.get("type"))) continue;
+      Object id = refIds.get(canonical);
+      if (id == null) throw new IllegalStateException("No reference id for " + canonical);
+      kept.put(canonical, id);
+      keptIds.add(((Number) id).intValue());
+      keptNames.add(canonical);
+    }
+    flow.put("reference_ids", kept);
+    holder.put("flow_tracking_data", flow);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void renumberFlow(Map<String, Object> holder, Map<Integer, Integer> renumber) {
+    Map<String, Object> flow = (Map<String, Object>) holder.get("flow_tracking_data");
+    Map<String, Object> refIds = (Map<String, Object>) flow.get("reference_ids");
+    Map<String, Object> out = new TreeMap<>();
+    for (var e : refIds.entrySet()) out.put(e.getKey(), renumber.get(((Number) e.getValue()).intValue()));
+    flow.put("reference_ids", out);
+  }
+
+  /** IdentifierManager.search over the JSON identifiers: the canonical name, or null. */
+  @SuppressWarnings("unchecked")
+  private static String search(Map<String, Object> ids, List<String> scopes, String name) {
+    for (int i = scopes.size() - 1; i >= 0; i--) {
+      String found = resolve(ids, scopes.get(i) + "." + name, 0);
+      if (found != null) return found;
+    }
+    return resolve(ids, name, 0);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String resolve(Map<String, Object> ids, String full, int depth) {
+    if (depth > 50) return null;
+    String[] parts = full.split("\\.");
+    String prefix = "";
+    for (int k = 0; k < parts.length; k++) {
+      prefix = k == 0 ? parts[0] : prefix + "." + parts[k];
+      Object d = ids.get(prefix);
+      if (d == null) continue;
+      Map<String, Object> def = (Map<String, Object>) d;
+      if ("alias".equals(def.get("type"))) {
+        StringBuilder rest = new StringBuilder((String) def.get("destination"));
+        for (int j = k + 1; j < parts.length; j++) rest.append('.').append(parts[j]);
+        return resolve(ids, rest.toString(), depth + 1);
+      }
+      String type = (String) def.get("type");
+      if (!"namespace".equals(type) && !"function".equals(type) && !"scope".equals(type)) return prefix;
+      if (k == parts.length - 1) return prefix;
+    }
+    return null;
+  }
+}

@@ -108,7 +108,8 @@ public final class Compiler {
     // its imports), then the main file's imports and the main file.
     Map<String, Code.Module> collected = new LinkedHashMap<>();
     String registers = "starkware.cairo.lang.compiler.lib.registers";
-    Code.Module reg = loadModule(registers, null, true);
+    // A dialect names its own additional modules (Starknet's list has the registers module fifth).
+    Code.Module reg = extension != null ? null : loadModule(registers, null, true);
     if (reg != null) collect(registers, reg, collected, new ArrayList<>());
     if (extension != null) {
       for (String name : extension.additionalModules()) {

@@ -24,7 +24,10 @@ public final class ContractCompiler {
 
   /** Compiles {@code source} (named {@code fileName} in messages) with the given options. */
   public static Map<String, Object> compile(Compiler.Options options, String fileName, String source) {
-    StarknetContracts ext = new StarknetContracts();
+    return compile(options, fileName, source, new StarknetContracts());
+  }
+
+  static Map<String, Object> compile(Compiler.Options options, String fileName, String source, StarknetContracts ext) {
     CompiledProgram program = new Compiler(options).withExtension(ext).compile(fileName, source);
     Map<String, Object> prog = new TreeMap<>(program.json());
     Map<String, Object> out = new TreeMap<>();

@@ -51,16 +51,32 @@ public final class StarknetContracts implements CompilerExtension {
   /** An entry point to wrap, and the ABI entry it adds. */
   private record EntryPoint(Code.Function elm, String decorator, List<String> scopes) {}
 
+  private final boolean legacyModuleOrder;
+
+  /** The dialect as cairo-lang 0.14 compiles it. */
+  public StarknetContracts() {
+    this(false);
+  }
+
+  /**
+   * With {@code legacyModuleOrder}, the additional modules are loaded in cairo-lang 0.10's order
+   * (storage before syscalls), which places library functions as its classes have them.
+   */
+  public StarknetContracts(boolean legacyModuleOrder) {
+    this.legacyModuleOrder = legacyModuleOrder;
+  }
+
   @Override
   public List<String> additionalModules() {
+    String storage = "starkware.starknet.common.storage", syscalls = "starkware.starknet.common.syscalls";
     return List.of(
         "starkware.cairo.common.alloc",
         "starkware.cairo.common.cairo_builtins",
         "starkware.cairo.common.hash",
         "starkware.cairo.common.memcpy",
         "starkware.cairo.lang.compiler.lib.registers",
-        "starkware.starknet.common.syscalls",
-        "starkware.starknet.common.storage");
+        legacyModuleOrder ? storage : syscalls,
+        legacyModuleOrder ? syscalls : storage);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.cairn.cli.ExitCodes;
 import io.cairn.lang.CairoCompileException;
 import io.cairn.lang.compiler.CompiledProgram;
 import io.cairn.lang.compiler.Compiler;
+import io.cairn.lang.starknet.ContractCompiler;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Compiles a Cairo 0 program to the program JSON that cairo-lang's cairo-compile emits "
           + "(same bytecode for the same source).",
+      "With --contract, compiles a Starknet contract (%lang starknet) to the deprecated contract class JSON "
+          + "(abi, entry_points_by_type, program) that starknet-compile-deprecated emits.",
       "Errors are printed cairo-compile style, with the source line and a caret; exit code 2."
     })
 public final class CompileCommand implements Callable<Integer> {
@@ -46,20 +49,31 @@ public final class CompileCommand implements Callable<Integer> {
   @Option(names = {"--no-debug-info", "--no_debug_info"}, description = "Omit debug_info (instruction locations).")
   boolean noDebugInfo;
 
+  @Option(
+      names = "--contract",
+      description = "Compile a Starknet contract (%lang starknet) to a deprecated contract class JSON.")
+  boolean contract;
+
   @Override
   public Integer call() throws Exception {
     List<Path> path = new ArrayList<>();
     for (String p : cairoPath) for (String d : p.split(File.pathSeparator)) if (!d.isEmpty()) path.add(Path.of(d));
     path.add(Path.of("."));
     String source = Files.readString(file);
-    CompiledProgram program;
+    if (contract && proofMode) throw new IllegalArgumentException("--proof-mode cannot be used with --contract");
+    String json;
     try {
-      program = new Compiler(new Compiler.Options(path, proofMode, !noDebugInfo)).compile(file.toString(), source);
+      Compiler.Options options = new Compiler.Options(path, proofMode, !noDebugInfo);
+      if (contract) {
+        json = ContractCompiler.toJson(ContractCompiler.compile(options, file.toString(), source));
+      } else {
+        CompiledProgram program = new Compiler(options).compile(file.toString(), source);
+        json = program.toJson();
+      }
     } catch (CairoCompileException e) {
       for (String err : e.errors()) spec.commandLine().getErr().println(err);
       return ExitCodes.BAD_INPUT;
     }
-    String json = program.toJson();
     if (output == null) spec.commandLine().getOut().print(json);
     else Files.writeString(output, json);
     spec.commandLine().getOut().flush();

@@ -3,6 +3,7 @@ package io.cairn.lang.starknet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cairn.lang.CairoCompileException;
@@ -41,7 +42,12 @@ public final class ContractCompiler {
   /** The class JSON, indented with 4 spaces and sorted keys like cairo-lang's output. */
   public static String toJson(Map<String, Object> contractClass) {
     ObjectMapper om = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("    ", "\n"));
+    // Python's json.dump(indent=4): "key": value, and empty lists and objects as [] and {}.
+    Separators separators = Separators.createDefaultInstance()
+        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+        .withObjectEmptySeparator("")
+        .withArrayEmptySeparator("");
+    DefaultPrettyPrinter pp = new DefaultPrettyPrinter(separators).withObjectIndenter(new DefaultIndenter("    ", "\n"));
     pp.indentArraysWith(new DefaultIndenter("    ", "\n"));
     try {
       return om.writer(pp).writeValueAsString(contractClass) + "\n";
@@ -139,6 +145,11 @@ public final class ContractCompiler {
       newRefs.add(refs.get(id));
     }
     program.put("reference_manager", Map.of("references", newRefs));
+    // Like cairo-lang: instruction locations lose their flow tracking data, whose reference ids
+    // no longer match the filtered reference manager.
+    if (program.get("debug_info") instanceof Map<?, ?> debug && debug.get("instruction_locations") instanceof Map<?, ?> locs) {
+      for (Object loc : locs.values()) ((Map<String, Object>) loc).put("flow_tracking_data", null);
+    }
     for (var e : hints.entrySet()) for (Object o : (List<Object>) e.getValue()) renumberFlow((Map<String, Object>) o, renumber);
     for (Object o : (List<Object>) program.get("attributes")) renumberFlow((Map<String, Object>) o, renumber);
   }

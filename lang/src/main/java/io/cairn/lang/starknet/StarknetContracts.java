@@ -99,7 +99,6 @@ public final class StarknetContracts implements CompilerExtension {
   @Override
   public Code.Module expandDeclarations(Code.Module module) {
     String lang = langOf(module);
-    Set<String> storageNames = new HashMap<String, Location>().keySet();
     Map<String, Location> seen = new HashMap<>();
     List<Element> out = declBlock(module.elements(), lang, List.of(module.name()), seen);
     return new Code.Module(module.name(), module.file(), out);
@@ -458,7 +457,7 @@ public final class StarknetContracts implements CompilerExtension {
     Code.Function constructor = null;
     for (Code.Module m : modules) {
       String lang = langOf(m);
-      for (Element e : m.elements()) {
+      for (Element e : allFunctions(m.elements(), new ArrayList<>())) {
         if (!(e instanceof Code.Function f)) continue;
         if (f.name().equals("__default__") || f.name().equals("__l1_default__")) validateDefaultEntryPoint(f);
         Expr.Identifier dec = entryDecorator(f);
@@ -508,13 +507,11 @@ public final class StarknetContracts implements CompilerExtension {
     for (int i = 0; i < modules.size(); i++) {
       Code.Module m = modules.get(i);
       List<Element> els = new ArrayList<>();
-      for (Element e : m.elements()) {
+      for (Element e : stripNested(m.elements(), true)) {
         if (e instanceof Code.Function f && entryDecorator(f) != null) {
           boolean inMain = m.name().equals(MAIN);
           if (!inMain && !directlyImported.contains(m.name() + "#" + f.name())) {
-            List<Expr.Identifier> others = new ArrayList<>();
-            for (Expr.Identifier d : f.decorators()) if (!ENTRY_POINT_DECORATORS.contains(d.name()) && !d.name().startsWith("raw_")) others.add(d);
-            els.add(new Code.Function(others, f.name(), f.nameLocation(), f.implicitArgs(), f.args(), f.returns(), f.body(), f.location()));
+            els.add(new Code.Function(nonEntryDecorators(f), f.name(), f.nameLocation(), f.implicitArgs(), f.args(), f.returns(), f.body(), f.location()));
             continue;
           }
           List<Element> wrappers = new ExternalWrapper(ctx, osContext, m.name(), f).build();
@@ -525,6 +522,41 @@ public final class StarknetContracts implements CompilerExtension {
       }
       modules.set(i, new Code.Module(m.name(), m.file(), els));
     }
+  }
+
+  /** Every function, also those in namespaces (cairo-lang validates them all). */
+  private static List<Element> allFunctions(List<Element> els, List<Element> out) {
+    for (Element e : els) {
+      if (e instanceof Code.Function) out.add(e);
+      else if (e instanceof Code.Namespace n) allFunctions(n.body(), out);
+    }
+    return out;
+  }
+
+  /**
+   * Functions in namespaces are not entry points: like cairo-lang, their entry-point decorators
+   * are dropped (they get no wrapper and no ABI entry).
+   */
+  private static List<Element> stripNested(List<Element> els, boolean top) {
+    List<Element> out = new ArrayList<>(els.size());
+    for (Element e : els) {
+      if (e instanceof Code.Namespace n) {
+        List<Element> body = stripNested(n.body(), false);
+        // Keep unchanged namespaces as they are: events are recognised by identity.
+        out.add(body.equals(n.body()) ? n : new Code.Namespace(n.decorators(), n.name(), n.nameLocation(), body, n.location()));
+      } else if (!top && e instanceof Code.Function f && entryDecorator(f) != null) {
+        out.add(new Code.Function(nonEntryDecorators(f), f.name(), f.nameLocation(), f.implicitArgs(), f.args(), f.returns(), f.body(), f.location()));
+      } else out.add(e);
+    }
+    return out;
+  }
+
+  private static List<Expr.Identifier> nonEntryDecorators(Code.Function f) {
+    List<Expr.Identifier> others = new ArrayList<>();
+    for (Expr.Identifier d : f.decorators()) {
+      if (!ENTRY_POINT_DECORATORS.contains(d.name()) && !d.name().equals("raw_input") && !d.name().equals("raw_output")) others.add(d);
+    }
+    return others;
   }
 
   /** Entry points whose ABI entry is added after preprocessing, with their module. */

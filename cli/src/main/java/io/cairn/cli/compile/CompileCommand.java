@@ -54,6 +54,19 @@ public final class CompileCommand implements Callable<Integer> {
       description = "Compile a Starknet contract (%lang starknet) to a deprecated contract class JSON.")
   boolean contract;
 
+  @Option(
+      names = {"--account-contract", "--account_contract"},
+      description = "With --contract: an account contract (must define __execute__, __validate__ and __validate_declare__).")
+  boolean accountContract;
+
+  @Option(names = "--abi", paramLabel = "ABI.json", description = "With --contract: also write the contract's ABI there.")
+  Path abi;
+
+  @Option(
+      names = {"--dont-filter-identifiers", "--dont_filter_identifiers"},
+      description = "With --contract: keep every reference identifier, not only those hints and attributes mention.")
+  boolean dontFilterIdentifiers;
+
   @Override
   public Integer call() throws Exception {
     List<Path> path = new ArrayList<>();
@@ -61,11 +74,17 @@ public final class CompileCommand implements Callable<Integer> {
     path.add(Path.of("."));
     String source = Files.readString(file);
     if (contract && proofMode) throw new IllegalArgumentException("--proof-mode cannot be used with --contract");
+    if (!contract && (accountContract || abi != null || dontFilterIdentifiers)) {
+      throw new IllegalArgumentException("--account-contract, --abi and --dont-filter-identifiers need --contract");
+    }
     String json;
     try {
       Compiler.Options options = new Compiler.Options(path, proofMode, !noDebugInfo);
       if (contract) {
-        json = ContractCompiler.toJson(ContractCompiler.compile(options, file.toString(), source));
+        var cls = ContractCompiler.compile(
+            options, new ContractCompiler.ContractOptions(accountContract, !dontFilterIdentifiers), file.toString(), source);
+        json = ContractCompiler.toJson(cls);
+        if (abi != null) Files.writeString(abi, ContractCompiler.toJson(cls.get("abi")));
       } else {
         CompiledProgram program = new Compiler(options).compile(file.toString(), source);
         json = program.toJson();

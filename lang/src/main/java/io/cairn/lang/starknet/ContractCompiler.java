@@ -23,24 +23,86 @@ import java.util.regex.Pattern;
 public final class ContractCompiler {
   private ContractCompiler() {}
 
+  /**
+   * What starknet-compile-deprecated's flags choose.
+   *
+   * @param accountContract compile an account contract ({@code --account_contract}): it must have
+   *     {@code __execute__}, {@code __validate__} and {@code __validate_declare__}; other contracts
+   *     must not
+   * @param filterIdentifiers drop the references no hint or attribute mentions (the default)
+   */
+  public record ContractOptions(boolean accountContract, boolean filterIdentifiers) {
+    public static final ContractOptions DEFAULT = new ContractOptions(false, true);
+  }
+
   /** Compiles {@code source} (named {@code fileName} in messages) with the given options. */
   public static Map<String, Object> compile(Compiler.Options options, String fileName, String source) {
-    return compile(options, fileName, source, new StarknetContracts());
+    return compile(options, ContractOptions.DEFAULT, fileName, source);
+  }
+
+  /** Compiles {@code source} (named {@code fileName} in messages) with the given options. */
+  public static Map<String, Object> compile(Compiler.Options options, ContractOptions contract, String fileName, String source) {
+    return compile(options, contract, fileName, source, new StarknetContracts());
   }
 
   static Map<String, Object> compile(Compiler.Options options, String fileName, String source, StarknetContracts ext) {
+    return compile(options, ContractOptions.DEFAULT, fileName, source, ext);
+  }
+
+  static Map<String, Object> compile(
+      Compiler.Options options, ContractOptions contract, String fileName, String source, StarknetContracts ext) {
     CompiledProgram program = new Compiler(options).withExtension(ext).compile(fileName, source);
+    List<Map<String, Object>> abi = ext.abi();
+    verifyAccountContract(abi, contract.accountContract());
     Map<String, Object> prog = new TreeMap<>(program.json());
     Map<String, Object> out = new TreeMap<>();
-    out.put("abi", ext.abi());
+    out.put("abi", abi);
     out.put("entry_points_by_type", entryPoints(prog));
-    filterUnusedIdentifiers(prog);
+    if (contract.filterIdentifiers()) filterUnusedIdentifiers(prog);
     out.put("program", prog);
     return out;
   }
 
-  /** The class JSON, indented with 4 spaces and sorted keys like cairo-lang's output. */
-  public static String toJson(Map<String, Object> contractClass) {
+  private static final List<String> ACCOUNT_ENTRY_POINTS = List.of("__execute__", "__validate__", "__validate_declare__");
+
+  /** cairo-lang verify_account_contract: account entry points exactly in account contracts. */
+  @SuppressWarnings("unchecked")
+  static void verifyAccountContract(List<Map<String, Object>> abi, boolean account) {
+    Map<String, Map<String, Object>> found = new TreeMap<>();
+    for (Map<String, Object> e : abi) {
+      if ("function".equals(e.get("type")) && ACCOUNT_ENTRY_POINTS.contains((String) e.get("name"))) found.put((String) e.get("name"), e);
+    }
+    if (account) {
+      List<String> missing = new ArrayList<>();
+      for (String n : ACCOUNT_ENTRY_POINTS) if (!found.containsKey(n)) missing.add(n);
+      if (!missing.isEmpty()) {
+        throw new CairoCompileException(List.of("Account contracts must have external functions named: "
+            + quoted(ACCOUNT_ENTRY_POINTS) + ". Missing: " + quoted(missing) + "."));
+      }
+      if (!found.get("__execute__").get("inputs").equals(found.get("__validate__").get("inputs"))) {
+        throw new CairoCompileException(List.of(
+            "Account contracts must have the exact same calldata for '__validate__' and '__execute__' functions."));
+      }
+      List<Map<String, Object>> inputs = (List<Map<String, Object>>) found.get("__validate_declare__").get("inputs");
+      if (inputs.size() != 1 || !"class_hash".equals(inputs.get(0).get("name")) || !"felt".equals(inputs.get(0).get("type"))) {
+        throw new CairoCompileException(List.of("'__validate_declare__' function must have one argument 'class_hash: felt'."));
+      }
+    } else if (!found.isEmpty()) {
+      throw new CairoCompileException(List.of("Only account contracts may have functions named " + quoted(new ArrayList<>(found.keySet()))
+          + ". Use the --account_contract flag to compile an account contract."));
+    }
+  }
+
+  private static String quoted(List<String> names) {
+    List<String> sorted = new ArrayList<>(names);
+    Collections.sort(sorted);
+    StringBuilder sb = new StringBuilder();
+    for (String n : sorted) sb.append(sb.isEmpty() ? "" : ", ").append('\'').append(n).append('\'');
+    return sb.toString();
+  }
+
+  /** The class JSON (or a part of it), indented with 4 spaces and sorted keys like cairo-lang's output. */
+  public static String toJson(Object contractClass) {
     ObjectMapper om = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     // Python's json.dump(indent=4): "key": value, and empty lists and objects as [] and {}.
     Separators separators = Separators.createDefaultInstance()

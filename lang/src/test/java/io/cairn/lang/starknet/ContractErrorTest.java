@@ -114,6 +114,18 @@ class ContractErrorTest {
   }
 
   @Test
+  void accountEntryPointsOnlyInAccountContracts() {
+    String account = "%lang starknet\n@external\nfunc __validate__(x: felt) {\n    return ();\n}\n";
+    CairoCompileException e = assertThrows(CairoCompileException.class, () -> ContractCompilerTest.compile("c.cairo", account));
+    assertEquals("Only account contracts may have functions named '__validate__'. Use the --account_contract flag to compile an account contract.", e.errors().get(0));
+    e = assertThrows(CairoCompileException.class, () -> ContractCompiler.compile(
+        new io.cairn.lang.compiler.Compiler.Options(java.util.List.of(ContractCompilerTest.lib()), false, false),
+        new ContractCompiler.ContractOptions(true, true), "c.cairo", account));
+    assertEquals("Account contracts must have external functions named: '__execute__', '__validate__', '__validate_declare__'. "
+        + "Missing: '__execute__', '__validate_declare__'.", e.errors().get(0));
+  }
+
+  @Test
   void entryPointsInNamespacesAreNotWrapped() throws Exception {
     String cls = ContractCompilerTest.compile("c.cairo", "%lang starknet\nnamespace N {\n    @external\n    func f() {\n        return ();\n    }\n}\n");
     assertTrue(cls.contains("\"EXTERNAL\": []"), cls);

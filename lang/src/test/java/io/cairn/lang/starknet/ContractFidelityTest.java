@@ -77,7 +77,10 @@ class ContractFidelityTest {
         // CAIRN_CAIRO_LANG_0103_SRC points at cairo-lang 0.10.3's src.
         boolean legacy = want.at("/program/compiler_version").asText().startsWith("0.10") && lib0103 != null;
         Compiler.Options options = new Compiler.Options(List.of(Path.of(legacy ? lib0103 : lib), root, erc, cairo0), false, false);
-        Map<String, Object> cls = ContractCompiler.compile(options, c.getValue().toString(), Files.readString(c.getValue()), new StarknetContracts(legacy));
+        // The account contracts (those with __validate__) are compiled with --account_contract.
+        boolean account = Files.readString(c.getValue()).contains("func __validate__");
+        Map<String, Object> cls = ContractCompiler.compile(options, new ContractCompiler.ContractOptions(account, true),
+            c.getValue().toString(), Files.readString(c.getValue()), new StarknetContracts(legacy));
         String text = ContractCompiler.toJson(cls);
         if (System.getenv("CAIRN_FIDELITY_DUMP") != null) Files.writeString(Path.of(System.getenv("CAIRN_FIDELITY_DUMP"), name + ".json"), text);
         JsonNode got = om.readTree(text);

@@ -49,6 +49,7 @@ public final class ContractCompiler {
     return compile(options, ContractOptions.DEFAULT, fileName, source, ext);
   }
 
+  @SuppressWarnings("unchecked")
   static Map<String, Object> compile(
       Compiler.Options options, ContractOptions contract, String fileName, String source, StarknetContracts ext) {
     CompiledProgram program = new Compiler(options).withExtension(ext).compile(fileName, source);
@@ -59,6 +60,10 @@ public final class ContractCompiler {
     out.put("abi", abi);
     out.put("entry_points_by_type", entryPoints(prog));
     if (contract.filterIdentifiers()) filterUnusedIdentifiers(prog);
+    // cairo-lang dumps hints keyed by int pc, and json.dump(sort_keys=True) orders them numerically.
+    Map<String, Object> hints = new TreeMap<>(Comparator.comparingLong(Long::parseLong));
+    hints.putAll((Map<String, Object>) prog.get("hints"));
+    prog.put("hints", hints);
     out.put("program", prog);
     return out;
   }

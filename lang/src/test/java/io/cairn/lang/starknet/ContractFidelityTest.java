@@ -67,7 +67,7 @@ class ContractFidelityTest {
     String lib0103 = System.getenv("CAIRN_CAIRO_LANG_0103_SRC");
     ObjectMapper om = new ObjectMapper();
     List<String> report = new ArrayList<>();
-    int identicalData = 0, identicalEntryPoints = 0, identicalHash = 0;
+    int identicalData = 0, identicalEntryPoints = 0, identicalHash = 0, identicalFiles = 0;
     for (var c : cases.entrySet()) {
       String name = c.getKey().getFileName().toString().replace("_compiled.json", "");
       JsonNode want = om.readTree(c.getKey().toFile());
@@ -84,6 +84,7 @@ class ContractFidelityTest {
         String text = ContractCompiler.toJson(cls);
         if (System.getenv("CAIRN_FIDELITY_DUMP") != null) Files.writeString(Path.of(System.getenv("CAIRN_FIDELITY_DUMP"), name + ".json"), text);
         JsonNode got = om.readTree(text);
+        if (text.equals(Files.readString(c.getKey()))) identicalFiles++;
         if (got.at("/program/data").equals(want.at("/program/data"))) identicalData++;
         else differs.add("data");
         if (normalizeEntryPoints(got.get("entry_points_by_type")).equals(normalizeEntryPoints(want.get("entry_points_by_type")))) identicalEntryPoints++;
@@ -108,7 +109,7 @@ class ContractFidelityTest {
     }
     report.forEach(System.out::println);
     System.out.println("identical data " + identicalData + "/" + cases.size() + ", entry points " + identicalEntryPoints + "/" + cases.size()
-        + ", class hash " + identicalHash + "/" + cases.size());
+        + ", class hash " + identicalHash + "/" + cases.size() + ", byte-identical file " + identicalFiles + "/" + cases.size());
     assertTrue(identicalData > 0, "no class compiled to identical data");
   }
 

@@ -5,6 +5,7 @@ import io.cairn.lang.CairoCompileException;
 import io.cairn.lang.compiler.CompiledProgram;
 import io.cairn.lang.compiler.Compiler;
 import io.cairn.lang.starknet.ContractCompiler;
+import io.cairn.lang.starknet.HintWhitelist;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,13 @@ public final class CompileCommand implements Callable<Integer> {
       description = "With --contract: keep every reference identifier, not only those hints and attributes mention.")
   boolean dontFilterIdentifiers;
 
+  @Option(
+      names = "--hint-whitelist",
+      paramLabel = "DIR",
+      description = "With --contract: reject hints outside the whitelists in DIR (cairo-lang's "
+          + "src/starkware/starknet/security/whitelists), as starknet-compile does by default.")
+  Path hintWhitelist;
+
   @Override
   public Integer call() throws Exception {
     List<Path> path = new ArrayList<>();
@@ -74,15 +82,19 @@ public final class CompileCommand implements Callable<Integer> {
     path.add(Path.of("."));
     String source = Files.readString(file);
     if (contract && proofMode) throw new IllegalArgumentException("--proof-mode cannot be used with --contract");
-    if (!contract && (accountContract || abi != null || dontFilterIdentifiers)) {
-      throw new IllegalArgumentException("--account-contract, --abi and --dont-filter-identifiers need --contract");
+    if (!contract && (accountContract || abi != null || dontFilterIdentifiers || hintWhitelist != null)) {
+      throw new IllegalArgumentException("--account-contract, --abi, --dont-filter-identifiers and --hint-whitelist need --contract");
     }
     String json;
     try {
       Compiler.Options options = new Compiler.Options(path, proofMode, !noDebugInfo);
       if (contract) {
         var cls = ContractCompiler.compile(
-            options, new ContractCompiler.ContractOptions(accountContract, !dontFilterIdentifiers), file.toString(), source);
+            options,
+            new ContractCompiler.ContractOptions(
+                accountContract, !dontFilterIdentifiers, hintWhitelist == null ? null : HintWhitelist.fromDirectory(hintWhitelist)),
+            file.toString(),
+            source);
         json = ContractCompiler.toJson(cls);
         if (abi != null) Files.writeString(abi, ContractCompiler.toJson(cls.get("abi")));
       } else {

@@ -78,6 +78,25 @@ public final class ExtensionContext {
     c.putAlias(name, destination);
   }
 
+  /** A hint as compiled: its code, where it is, and the references visible to it (name → id). */
+  public record CompiledHint(String code, Location location, Map<String, Integer> referenceIds) {}
+
+  /** Every hint of the program, in pc order. */
+  public List<CompiledHint> hints() {
+    List<CompiledHint> out = new ArrayList<>();
+    for (Compiler.Emitted em : c.instructions) {
+      for (Compiler.HintAt h : em.hints()) {
+        out.add(new CompiledHint(h.hint().code(), h.hint().location(), h.flow() == null ? Map.of() : h.flow().refIds()));
+      }
+    }
+    return out;
+  }
+
+  /** The value of reference {@code id} of the reference manager, formatted as cairo-compile writes it. */
+  public String referenceValue(int id) {
+    return c.refManager.get(id).value().format();
+  }
+
   /** Collects the identifiers (functions, structs, labels…) of new elements under a scope. */
   public void collect(String scope, List<Code.Element> elements, List<String> accessibleScopes) {
     c.collectGenerated(scope, elements, new ArrayList<>(accessibleScopes));

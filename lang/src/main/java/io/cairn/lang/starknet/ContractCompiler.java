@@ -30,9 +30,14 @@ public final class ContractCompiler {
    *     {@code __execute__}, {@code __validate__} and {@code __validate_declare__}; other contracts
    *     must not
    * @param filterIdentifiers drop the references no hint or attribute mentions (the default)
+   * @param hintWhitelist when not null, every hint must be whitelisted (starknet-compile's check)
    */
-  public record ContractOptions(boolean accountContract, boolean filterIdentifiers) {
-    public static final ContractOptions DEFAULT = new ContractOptions(false, true);
+  public record ContractOptions(boolean accountContract, boolean filterIdentifiers, HintWhitelist hintWhitelist) {
+    public static final ContractOptions DEFAULT = new ContractOptions(false, true, null);
+
+    public ContractOptions(boolean accountContract, boolean filterIdentifiers) {
+      this(accountContract, filterIdentifiers, null);
+    }
   }
 
   /** Compiles {@code source} (named {@code fileName} in messages) with the given options. */
@@ -52,6 +57,7 @@ public final class ContractCompiler {
   @SuppressWarnings("unchecked")
   static Map<String, Object> compile(
       Compiler.Options options, ContractOptions contract, String fileName, String source, StarknetContracts ext) {
+    if (contract.hintWhitelist() != null) ext.withHintWhitelist(contract.hintWhitelist());
     CompiledProgram program = new Compiler(options).withExtension(ext).compile(fileName, source);
     List<Map<String, Object>> abi = ext.abi();
     verifyAccountContract(abi, contract.accountContract());

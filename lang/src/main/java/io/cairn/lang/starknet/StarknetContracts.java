@@ -651,8 +651,17 @@ public final class StarknetContracts implements CompilerExtension {
 
   // ================================================================ ABI
 
+  private HintWhitelist whitelist;
+
+  /** Checks every hint against the whitelist (starknet-compile's default), or none when null. */
+  StarknetContracts withHintWhitelist(HintWhitelist whitelist) {
+    this.whitelist = whitelist;
+    return this;
+  }
+
   @Override
   public void afterPreprocessing(ExtensionContext ctx) {
+    if (whitelist != null) whitelist.verify(ctx);
     // cairo-lang adds ABI entries as the preprocessor leaves each function: modules in order,
     // elements in order, an event when its namespace is left.
     for (Code.Module m : ctx.modules()) abiBlock(m.elements(), List.of(m.name()), ctx);

@@ -126,6 +126,33 @@ class ContractErrorTest {
   }
 
   @Test
+  void hintsOutsideTheWhitelistAreRejected() throws Exception {
+    HintWhitelist whitelist = HintWhitelist.fromDirectory(io.cairn.testsupport.Fixtures.require("cairo-lang-hint-whitelists"));
+    var options = new io.cairn.lang.compiler.Compiler.Options(java.util.List.of(ContractCompilerTest.lib()), false, false);
+    var checked = new ContractCompiler.ContractOptions(false, true, whitelist);
+    // The stand-in library's hints are cairo-lang's own (whitelisted) hint texts.
+    ContractCompiler.compile(options, checked, "vault.cairo", ContractCompilerTest.resource("vault.cairo"));
+    String source = "%lang starknet\n@external\nfunc f() {\n    %{ print('hi') %}\n    return ();\n}\n";
+    CairoCompileException e = assertThrows(CairoCompileException.class, () -> ContractCompiler.compile(options, checked, "c.cairo", source));
+    assertEquals("c.cairo:4:5: Hint is not whitelisted.", e.errors().get(0).lines().findFirst().orElseThrow());
+    assertTrue(e.errors().get(0).contains("This may indicate that this library function cannot be used in StarkNet contracts."));
+    // Without a whitelist every hint is accepted (--disable_hint_validation).
+    ContractCompilerTest.compile("c.cairo", source);
+  }
+
+  @Test
+  void simpleReferences() {
+    assertTrue(HintWhitelist.isSimple(parse("[cast(fp + (-3), felt*)]")));
+    assertTrue(HintWhitelist.isSimple(parse("[cast([ap + (-1)] + 2 * [fp], felt**)]")));
+    assertFalse(HintWhitelist.isSimple(parse("cast([fp + 2] / 3, felt)")), "division");
+    assertFalse(HintWhitelist.isSimple(parse("[cast(&x, felt*)]")), "address-of");
+  }
+
+  private static io.cairn.lang.ast.Expr parse(String s) {
+    return io.cairn.lang.parser.Parser.parseExpr(new io.cairn.lang.ast.SourceFile("<t>", s));
+  }
+
+  @Test
   void entryPointsInNamespacesAreNotWrapped() throws Exception {
     String cls = ContractCompilerTest.compile("c.cairo", "%lang starknet\nnamespace N {\n    @external\n    func f() {\n        return ();\n    }\n}\n");
     assertTrue(cls.contains("\"EXTERNAL\": []"), cls);

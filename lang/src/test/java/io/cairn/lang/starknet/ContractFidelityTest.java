@@ -65,6 +65,7 @@ class ContractFidelityTest {
       }
     }
     String lib0103 = System.getenv("CAIRN_CAIRO_LANG_0103_SRC");
+    HintWhitelist whitelist = HintWhitelist.fromDirectory(Fixtures.require("cairo-lang-hint-whitelists"));
     ObjectMapper om = new ObjectMapper();
     List<String> report = new ArrayList<>();
     int identicalData = 0, identicalEntryPoints = 0, identicalHash = 0, identicalFiles = 0;
@@ -79,7 +80,8 @@ class ContractFidelityTest {
         Compiler.Options options = new Compiler.Options(List.of(Path.of(legacy ? lib0103 : lib), root, erc, cairo0), false, false);
         // The account contracts (those with __validate__) are compiled with --account_contract.
         boolean account = Files.readString(c.getValue()).contains("func __validate__");
-        Map<String, Object> cls = ContractCompiler.compile(options, new ContractCompiler.ContractOptions(account, true),
+        // starknet-compile checks hints against cairo-lang's whitelists by default: so do we.
+        Map<String, Object> cls = ContractCompiler.compile(options, new ContractCompiler.ContractOptions(account, true, legacy ? null : whitelist),
             c.getValue().toString(), Files.readString(c.getValue()), new StarknetContracts(legacy));
         String text = ContractCompiler.toJson(cls);
         if (System.getenv("CAIRN_FIDELITY_DUMP") != null) Files.writeString(Path.of(System.getenv("CAIRN_FIDELITY_DUMP"), name + ".json"), text);

@@ -1,6 +1,5 @@
 package io.cairn.lang.compiler;
 
-import io.cairn.lang.CairoCompileException;
 import io.cairn.lang.ast.CairoType;
 import io.cairn.lang.ast.Code;
 import io.cairn.lang.ast.Location;
@@ -54,23 +53,11 @@ public final class ExtensionContext {
     return out;
   }
 
-  /** The full name of a struct found from the given scopes, following aliases. */
-  public String structFullName(String name, List<String> accessibleScopes, Location location) {
-    CairoType t = c.resolveType(new CairoType.Struct(name, false, location), accessibleScopes);
-    if (t instanceof CairoType.Struct s) return s.name();
-    throw new CairoCompileException(location, "Expected '" + name + "' to be a struct.");
-  }
-
   /** The resolved return type of a function given by its full name (an alias is followed). */
   public CairoType returnType(String function, Location location) {
     Compiler.Found f = c.get(function, location, 0);
     String name = f == null ? function : f.name();
     return c.returnType(name, location);
-  }
-
-  /** Whether an identifier with this full name exists. */
-  public boolean isDefined(String fullName) {
-    return c.ids.containsKey(fullName);
   }
 
   /** Defines {@code name} as an alias of {@code destination}. */

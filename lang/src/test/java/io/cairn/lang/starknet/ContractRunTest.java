@@ -40,6 +40,7 @@ class ContractRunTest {
   static Program program;
   final Map<BigInteger, BigInteger> storage = new HashMap<>();
   final List<List<BigInteger>> events = new ArrayList<>();
+  final List<List<BigInteger>> calls = new ArrayList<>();
 
   @BeforeAll
   static void compile() throws Exception {
@@ -83,6 +84,18 @@ class ContractRunTest {
           for (long i = 0; i < keys; i++) event.add(m.getInt(m.getRelocatable(sp.add(2)).add(i)));
           for (long i = 0; i < data; i++) event.add(m.getInt(m.getRelocatable(sp.add(4)).add(i)));
           events.add(event);
+        }
+        case "call_contract" -> {
+          // Records (address, selector, calldata…) and answers with the calldata's first word + 1000.
+          Relocatable sp = m.getRelocatable(fp.add(-7));
+          List<BigInteger> call = new ArrayList<>(List.of(m.getInt(sp.add(1)), m.getInt(sp.add(2))));
+          long size = m.getInt(sp.add(3)).longValueExact();
+          for (long i = 0; i < size; i++) call.add(m.getInt(m.getRelocatable(sp.add(4)).add(i)));
+          calls.add(call);
+          Relocatable ret = m.addSegment();
+          m.write(ret, call.get(2).add(BigInteger.valueOf(1000)));
+          m.write(sp.add(5), 1);
+          m.write(sp.add(6), ret);
         }
         default -> throw new VmError("unexpected system call " + name);
       }
@@ -184,6 +197,14 @@ class ContractRunTest {
     assertEquals(BigInteger.valueOf(107), storage.get(balanceAddress(5)));
     assertEquals(List.of(), call("on_message", 9, 6));
     assertEquals(BigInteger.valueOf(9), storage.get(balanceAddress(6)));
+  }
+
+  @Test
+  void contractInterfaceCallsThroughCallContract() {
+    // forward(vault=77, amount=5) calls IVault.deposit(contract_address=77, amount=5).
+    assertEquals(felts(1005), call("forward", 77, 5));
+    BigInteger deposit = Keccak.starknetKeccak("deposit".getBytes(StandardCharsets.US_ASCII)).toBigInteger();
+    assertEquals(List.of(List.of(BigInteger.valueOf(77), deposit, BigInteger.valueOf(5))), calls);
   }
 
   @Test

@@ -39,8 +39,6 @@ public final class StarknetContracts implements CompilerExtension {
   final Map<String, Map<String, Object>> abiStructs = new LinkedHashMap<>();
   private final Map<String, String> abiStructFullNames = new HashMap<>();
   final List<Map<String, Object>> abi = new ArrayList<>();
-  /** Entry points: wrapper name → the decorators of the wrapped function. */
-  final Map<String, List<String>> entryPoints = new LinkedHashMap<>();
 
   private record StorageVar(Code.Function elm, List<String> scopes) {}
 
@@ -515,7 +513,6 @@ public final class StarknetContracts implements CompilerExtension {
             continue;
           }
           List<Element> wrappers = new ExternalWrapper(ctx, osContext, m.name(), f).build();
-          entryPoints.put(f.name(), names(f.decorators()));
           els.add(new Code.Scoped(m.name(), List.of(f, new Code.Scoped(WRAPPERS, wrappers, f.location())), f.location()));
           abiFunctions.put(f, m.name());
         } else els.add(e);
@@ -561,12 +558,6 @@ public final class StarknetContracts implements CompilerExtension {
 
   /** Entry points whose ABI entry is added after preprocessing, with their module. */
   private final Map<Code.Function, String> abiFunctions = new IdentityHashMap<>();
-
-  private static List<String> names(List<Expr.Identifier> ds) {
-    List<String> out = new ArrayList<>();
-    for (Expr.Identifier d : ds) out.add(d.name());
-    return out;
-  }
 
   static String pyList(List<String> l) {
     StringBuilder sb = new StringBuilder("[");

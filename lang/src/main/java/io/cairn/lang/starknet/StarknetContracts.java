@@ -188,8 +188,22 @@ public final class StarknetContracts implements CompilerExtension {
 
   // ---------------------------------------------------------------- code generation helpers
 
+  /** Parses generated code as the file {@code path/<sha256 of the code>.cairo}, like cairo-lang's autogen_parse_code_block. */
   static List<Element> parse(String path, String code) {
-    return Parser.parseFile("autogen", new SourceFile(path, code)).elements();
+    return parseFile(path + "/" + sha256Hex(code) + ".cairo", code);
+  }
+
+  static List<Element> parseFile(String fileName, String code) {
+    return Parser.parseFile("autogen", new SourceFile(fileName, code)).elements();
+  }
+
+  private static String sha256Hex(String code) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String formatArgs(List<Code.TypedIdentifier> args) {
@@ -237,7 +251,7 @@ public final class StarknetContracts implements CompilerExtension {
         + "    func write{syscall_ptr: felt*, pedersen_ptr: HashBuiltin*, range_check_ptr}(" + writeArgs + ") {\n" + writeBody + "    }\n"
         + "}\n";
     String file = "autogen/starknet/storage_var/" + f.name() + "/" + (impl ? "impl" : "decl") + ".cairo";
-    return parse(file, code).get(0);
+    return parseFile(file, code).get(0);
   }
 
   private Element storageVarImpl(StorageVar sv, ExtensionContext ctx) {

@@ -123,6 +123,21 @@ class ContractCompilerTest {
   }
 
   @Test
+  void debugInfoCarriesTheGeneratedFiles() throws Exception {
+    JsonNode cls = OM.readTree(ContractCompiler.toJson(ContractCompiler.compile(
+        new Compiler.Options(List.of(lib()), false, true), "vault.cairo", resource("vault.cairo"))));
+    JsonNode debug = cls.at("/program/debug_info");
+    JsonNode files = debug.get("file_contents");
+    int pc = cls.at("/program/identifiers/__wrappers__.sum/pc").asInt();
+    String file = debug.at("/instruction_locations/" + pc + "/inst/input_file/filename").asText();
+    assertTrue(file.matches("autogen/starknet/external/sum/[0-9a-f]{64}\\.cairo"), file);
+    assertTrue(files.has(file), files.fieldNames().toString());
+    // Flow tracking data is dropped with the unused references, as cairo-lang does.
+    assertTrue(debug.at("/instruction_locations/" + pc + "/flow_tracking_data").isNull());
+    assertTrue(files.has("autogen/starknet/storage_var/balance/impl.cairo"));
+  }
+
+  @Test
   void emptyContractHasNoEntryPoints() throws Exception {
     JsonNode cls = OM.readTree(compile("empty.cairo", "%lang starknet\n"));
     assertEquals("{\"CONSTRUCTOR\":[],\"EXTERNAL\":[],\"L1_HANDLER\":[]}", cls.get("entry_points_by_type").toString());

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Compiles a Cairo 0 program to the program JSON that cairo-lang's cairo-compile emits "
           + "(same bytecode for the same source).",
-      "With --contract, compiles a Starknet contract (%lang starknet) to the deprecated contract class JSON "
+      "With --contract, compiles a Starknet contract (%%lang starknet) to the deprecated contract class JSON "
           + "(abi, entry_points_by_type, program) that starknet-compile-deprecated emits.",
       "Errors are printed cairo-compile style, with the source line and a caret; exit code 2."
     })
@@ -41,7 +41,7 @@ public final class CompileCommand implements Callable<Integer> {
           + "The current directory is searched last, then the modules Cairn ships.")
   List<String> cairoPath = new ArrayList<>();
 
-  @Option(names = {"--output", "-o"}, paramLabel = "OUT.json", description = "Where to write the program JSON (default: stdout).")
+  @Option(names = {"--output", "-o"}, paramLabel = "OUT.json", description = "Where to write the program JSON, or the class JSON with --contract (default: stdout).")
   Path output;
 
   @Option(names = {"--proof-mode", "--proof_mode"}, description = "Prepend the __start__/__end__ entry code used for proofs.")
@@ -52,7 +52,7 @@ public final class CompileCommand implements Callable<Integer> {
 
   @Option(
       names = "--contract",
-      description = "Compile a Starknet contract (%lang starknet) to a deprecated contract class JSON.")
+      description = "Compile a Starknet contract (%%lang starknet) to a deprecated contract class JSON.")
   boolean contract;
 
   @Option(

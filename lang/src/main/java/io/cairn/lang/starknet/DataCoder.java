@@ -39,12 +39,15 @@ final class DataCoder {
   private final Function<Arg, String> argName;
   private final String dataPtr;
   private final String dataSize;
+  /** Where the whole data comes from (the function), for the parent locations of generated code. */
+  private final Location location;
   final List<Element> elements = new ArrayList<>();
   private final List<String> args = new ArrayList<>();
   /** False once an array is copied: the ap change of memcpy is unknown. */
   boolean knownApChange = true;
 
-  private DataCoder(Kind kind, boolean decode, boolean hasRangeCheck, ExtensionContext ctx, Function<Arg, String> argName, String dataPtr, String dataSize) {
+  private DataCoder(
+      Kind kind, boolean decode, boolean hasRangeCheck, ExtensionContext ctx, Function<Arg, String> argName, String dataPtr, String dataSize, Location location) {
     this.kind = kind;
     this.decode = decode;
     this.hasRangeCheck = hasRangeCheck;
@@ -52,26 +55,32 @@ final class DataCoder {
     this.argName = argName;
     this.dataPtr = dataPtr;
     this.dataSize = dataSize;
+    this.location = location;
   }
 
   static DataCoder encoder(Kind kind, boolean hasRangeCheck, ExtensionContext ctx, Function<Arg, String> argName) {
-    return new DataCoder(kind, false, hasRangeCheck, ctx, argName, null, null);
+    return new DataCoder(kind, false, hasRangeCheck, ctx, argName, null, null, null);
   }
 
-  static DataCoder decoder(Kind kind, String dataPtr, String dataSize, boolean hasRangeCheck, ExtensionContext ctx) {
-    return new DataCoder(kind, true, hasRangeCheck, ctx, null, dataPtr, dataSize);
+  static DataCoder decoder(Kind kind, String dataPtr, String dataSize, boolean hasRangeCheck, ExtensionContext ctx, Location location) {
+    return new DataCoder(kind, true, hasRangeCheck, ctx, null, dataPtr, dataSize, location);
   }
 
-  private void add(String code) {
-    elements.addAll(StarknetContracts.parse("autogen/starknet/arg_processor", code));
+  private void add(String code, Location parent, String parentMessage) {
+    elements.addAll(StarknetContracts.parse("autogen/starknet/arg_processor", code, parent, parentMessage));
+  }
+
+  private void addForAll(String code) {
+    add(code, location, "While handling " + kind.allText + " of");
   }
 
   void run(List<Arg> arguments) {
     String v = kind.var;
-    if (decode) add("let __" + v + "_ptr: felt* = cast(" + dataPtr + ", felt*);\n");
+    if (decode) addForAll("let __" + v + "_ptr: felt* = cast(" + dataPtr + ", felt*);\n");
     Arg prev = null;
     for (Arg a : arguments) {
       CairoType t = a.type();
+      String why = "While handling " + kind.argText + " '" + a.name() + "'";
       if (t instanceof CairoType.Pointer p) {
         Integer elmSize = StarknetContracts.feltsOnlySize(p.pointee(), ctx);
         if (elmSize == null) throw new CairoCompileException(t.location(), "Only pointers to types that consist of felts are supported.");
@@ -82,15 +91,15 @@ final class DataCoder {
         if (!hasRangeCheck) {
           throw new CairoCompileException(a.location(), "The 'range_check' builtin must be declared in the '%builtins' directive when using array arguments in external functions.");
         }
-        add(decode ? decodeArray(a, elmSize) : encodeArray(a, elmSize));
+        add(decode ? decodeArray(a, elmSize) : encodeArray(a, elmSize), a.location(), why);
       } else if (t instanceof CairoType.Tuple || t instanceof CairoType.Struct) {
         Integer size = StarknetContracts.feltsOnlySize(t, ctx);
         if (size == null) throw new CairoCompileException(a.location(), kind.argText + " must be a felts-only type (cannot contain pointers).");
-        add(decode ? decodeObject(a, size) : encodeObject(a, size));
+        add(decode ? decodeObject(a, size) : encodeObject(a, size), a.location(), why);
       } else if (t instanceof CairoType.Felt) {
         add(decode
             ? "let __" + v + "_arg_" + a.name() + " = [__" + v + "_ptr];\nlet __" + v + "_ptr = __" + v + "_ptr + 1;\n"
-            : "assert [__" + v + "_ptr] = " + argName.apply(a) + ";\nlet __" + v + "_ptr = __" + v + "_ptr + 1;\n");
+            : "assert [__" + v + "_ptr] = " + argName.apply(a) + ";\nlet __" + v + "_ptr = __" + v + "_ptr + 1;\n", a.location(), why);
       } else {
         throw new CairoCompileException(t.location(), "Unsupported " + kind.argText + " type " + t.format() + ".");
       }
@@ -98,8 +107,8 @@ final class DataCoder {
       prev = a;
     }
     if (decode) {
-      add("let __" + v + "_actual_size =  __" + v + "_ptr - cast(" + dataPtr + ", felt*);\n");
-      add("assert " + dataSize + " = __" + v + "_actual_size;\n");
+      addForAll("let __" + v + "_actual_size =  __" + v + "_ptr - cast(" + dataPtr + ", felt*);\n");
+      addForAll("assert " + dataSize + " = __" + v + "_actual_size;\n");
     }
   }
 

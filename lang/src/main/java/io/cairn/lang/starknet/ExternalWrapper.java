@@ -22,6 +22,7 @@ final class ExternalWrapper {
   private static final String OS_CONTEXT = "[cast(fp + (-5), felt**)]";
   private static final String CALLDATA_SIZE = "[cast(fp + (-4), felt*)]";
   private static final String CALLDATA = "[cast(fp + (-3), felt**)]";
+  private static final String WHY = "While constructing the external wrapper for:";
 
   private final ExtensionContext ctx;
   private final Map<String, Integer> osContext;
@@ -62,7 +63,8 @@ final class ExternalWrapper {
       String ptr = e.getKey();
       Code.TypedIdentifier arg = implicit.get(ptr);
       CairoType type = arg == null ? new CairoType.Felt(null) : ctx.resolveType(arg.typeOrFelt(), List.of(module));
-      body.addAll(StarknetContracts.parse(path, "let " + ptr + " = [cast(" + OS_CONTEXT + " + " + e.getValue() + ", " + type.format() + "*)];\n"));
+      Location at = arg == null || arg.location() == null ? elm.nameLocation() : arg.location();
+      body.addAll(StarknetContracts.parse(path, "let " + ptr + " = [cast(" + OS_CONTEXT + " + " + e.getValue() + ", " + type.format() + "*)];\n", at, WHY));
       returnDecl.add(ptr + ": " + type.format());
       returnExprs.add(ptr);
     }
@@ -76,7 +78,7 @@ final class ExternalWrapper {
     } else {
       List<DataCoder.Arg> args = new ArrayList<>();
       for (var m : argMembers.entrySet()) args.add(new DataCoder.Arg(m.getKey(), m.getValue(), argLocations.get(m.getKey())));
-      DataCoder dec = DataCoder.decoder(DataCoder.Kind.CALLDATA, CALLDATA, CALLDATA_SIZE, osContext.containsKey("range_check_ptr"), ctx);
+      DataCoder dec = DataCoder.decoder(DataCoder.Kind.CALLDATA, CALLDATA, CALLDATA_SIZE, osContext.containsKey("range_check_ptr"), ctx, elm.nameLocation());
       dec.run(args);
       body.addAll(dec.elements);
       callArgs = dec.argList();
@@ -112,14 +114,15 @@ final class ExternalWrapper {
         call.append("let (range_check_ptr, retdata_size, retdata) = ").append(name).append("_encode_return(ret_value, range_check_ptr);\n");
       }
     }
-    body.addAll(StarknetContracts.parse(path, call.toString()));
+    body.addAll(StarknetContracts.parse(path, call.toString(), elm.nameLocation(), WHY));
     returnDecl.add("size: felt");
     returnDecl.add("retdata: felt*");
     returnExprs.add("retdata_size");
     returnExprs.add("retdata");
-    body.addAll(StarknetContracts.parse(path, "return (" + String.join(",", returnExprs) + ");\n"));
+    body.addAll(StarknetContracts.parse(path, "return (" + String.join(",", returnExprs) + ");\n", elm.nameLocation(), WHY));
     Code.Function skeleton = (Code.Function) StarknetContracts.parse(path,
-        "func " + name + "() -> (" + String.join(", ", returnDecl) + ") {\n    " + (usingLocals ? "alloc_locals;" : "") + "\n}\n").get(0);
+        "func " + name + "() -> (" + String.join(", ", returnDecl) + ") {\n    " + (usingLocals ? "alloc_locals;" : "") + "\n}\n",
+        elm.nameLocation(), WHY).get(0);
     List<Element> fnBody = new ArrayList<>(skeleton.body());
     fnBody.addAll(body);
     Code.Function wrapper = new Code.Function(elm.decorators(), name, skeleton.nameLocation(), skeleton.implicitArgs(), skeleton.args(), skeleton.returns(), fnBody, skeleton.location());
@@ -145,7 +148,8 @@ final class ExternalWrapper {
         + "        data_len=__return_value_ptr - __return_value_ptr_start,\n"
         + "        data=__return_value_ptr_start);\n"
         + "}\n";
-    Code.Function f = (Code.Function) StarknetContracts.parse("autogen/starknet/external/return/" + name, code).get(0);
+    Code.Function f = (Code.Function) StarknetContracts.parse(
+        "autogen/starknet/external/return/" + name, code, elm.nameLocation(), "While handling return value of").get(0);
     List<Element> body = new ArrayList<>(f.body());
     int withIndex = body.size() - 2;
     Code.With w = (Code.With) body.get(withIndex);

@@ -189,8 +189,8 @@ public final class StarknetContracts implements CompilerExtension {
   // ---------------------------------------------------------------- code generation helpers
 
   /** Parses generated code as the file {@code path/<sha256 of the code>.cairo}, like cairo-lang's autogen_parse_code_block. */
-  static List<Element> parse(String path, String code) {
-    return parseFile(path + "/" + sha256Hex(code) + ".cairo", code);
+  static List<Element> parse(String path, String code, Location parent, String parentMessage) {
+    return Parser.parseFile("autogen", new SourceFile(path + "/" + sha256Hex(code) + ".cairo", code), parent, parentMessage).elements();
   }
 
   static List<Element> parseFile(String fileName, String code) {
@@ -340,7 +340,7 @@ public final class StarknetContracts implements CompilerExtension {
         + "    const SELECTOR = " + selector(name) + ";\n"
         + "    func emit{syscall_ptr: felt*, range_check_ptr}(" + formatArgs(f.args()) + ") {\n    }\n"
         + "}\n";
-    Code.Namespace ns = (Code.Namespace) parse("autogen/starknet/event/" + name, code).get(0);
+    Code.Namespace ns = (Code.Namespace) parse("autogen/starknet/event/" + name, code, f.nameLocation(), "While handling event:").get(0);
     return withLastFunctionBody(ns, emitBody);
   }
 
@@ -353,16 +353,18 @@ public final class StarknetContracts implements CompilerExtension {
 
   private Element eventImpl(Event ev, ExtensionContext ctx) {
     String path = "autogen/starknet/event/" + ev.elm().name();
+    Location at = ev.elm().nameLocation();
+    String why = "While handling event:";
     List<Element> body = new ArrayList<>(parse(path,
         "alloc_locals;\n"
             + "let (local __keys_ptr: felt*) = alloc();\n"
             + "assert [__keys_ptr] = SELECTOR;\n"
             + "let (local __data_ptr: felt*) = alloc();\n"
-            + "let __calldata_ptr = __data_ptr;\n"));
+            + "let __calldata_ptr = __data_ptr;\n", at, why));
     String emitScope = ev.scopes().get(ev.scopes().size() - 1) + "." + ev.elm().name();
     body.addAll(encodeCalldataArguments(ev.elm().args(), append(append(ev.scopes(), emitScope), emitScope + ".emit"), ctx));
     body.addAll(parse(path,
-        "emit_event(keys_len=1, keys=__keys_ptr, data_len=__calldata_ptr - __data_ptr, data=__data_ptr);\nreturn ();\n"));
+        "emit_event(keys_len=1, keys=__keys_ptr, data_len=__calldata_ptr - __data_ptr, data=__data_ptr);\nreturn ();\n", at, why));
     return eventNamespace(ev.elm(), body);
   }
 
@@ -384,7 +386,7 @@ public final class StarknetContracts implements CompilerExtension {
         + "    from starkware.cairo.common.memcpy import memcpy\n"
         + "    from starkware.starknet.common.syscalls import call_contract, library_call\n"
         + "}\n";
-    Code.Namespace ns = (Code.Namespace) parse("autogen/starknet/contract_interface/" + name, code).get(0);
+    Code.Namespace ns = (Code.Namespace) parse("autogen/starknet/contract_interface/" + name, code, n.nameLocation(), "While handling contract interface:").get(0);
     List<Element> els = new ArrayList<>(ns.body());
     String nsName = scopes.get(scopes.size() - 1) + "." + name;
     for (Element e : n.body()) {
@@ -397,13 +399,15 @@ public final class StarknetContracts implements CompilerExtension {
       verifyEmptyBody(f, "Contract interface functions must have an empty body.");
       verifyNoImplicitArgs(f, "Contract interface functions");
       String path = "autogen/starknet/contract_interface/" + name + "/" + f.name();
-      els.addAll(parse(path, "const " + f.name().toUpperCase(Locale.ROOT) + "_SELECTOR = " + selector(f.name()) + ";\n"));
+      Location at = f.nameLocation();
+      String why = "While handling contract interface function:";
+      els.addAll(parse(path, "const " + f.name().toUpperCase(Locale.ROOT) + "_SELECTOR = " + selector(f.name()) + ";\n", at, why));
       for (boolean library : new boolean[] {false, true}) {
         String fname = (library ? "library_call_" : "") + f.name();
         String argName = library ? "class_hash" : "contract_address";
         String args = argName + ": felt" + (f.args().isEmpty() ? "" : ", " + formatArgs(f.args()));
         String returns = f.returns() == null ? "" : " -> " + f.returns().format();
-        Code.Function skeleton = (Code.Function) parse(path, "func " + fname + "{syscall_ptr: felt*, range_check_ptr}(" + args + ")" + returns + " {\n}\n").get(0);
+        Code.Function skeleton = (Code.Function) parse(path, "func " + fname + "{syscall_ptr: felt*, range_check_ptr}(" + args + ")" + returns + " {\n}\n", at, why).get(0);
         List<Element> body = ctx == null ? List.of() : interfaceFunctionBody(f, library, path, append(append(scopes, nsName), nsName + "." + fname), ctx);
         els.add(new Code.Function(skeleton.decorators(), skeleton.name(), skeleton.nameLocation(), skeleton.implicitArgs(), skeleton.args(), skeleton.returns(), body, skeleton.location()));
       }
@@ -412,15 +416,17 @@ public final class StarknetContracts implements CompilerExtension {
   }
 
   private List<Element> interfaceFunctionBody(Code.Function f, boolean library, String path, List<String> scopes, ExtensionContext ctx) {
+    Location at = f.nameLocation();
+    String why = "While handling contract interface function:";
     List<Element> out = new ArrayList<>(parse(path,
-        "\nalloc_locals;\nlet (local calldata_ptr_start: felt*) = alloc();\nlet __calldata_ptr = calldata_ptr_start;\n"));
+        "\nalloc_locals;\nlet (local calldata_ptr_start: felt*) = alloc();\nlet __calldata_ptr = calldata_ptr_start;\n", at, why));
     out.addAll(encodeCalldataArguments(f.args(), scopes, ctx));
     String argName = library ? "class_hash" : "contract_address";
     out.addAll(parse(path, "\nlet (retdata_size, retdata) = " + (library ? "library_call" : "call_contract") + "(\n"
         + "    " + argName + "=" + argName + ",\n"
         + "    function_selector=" + f.name().toUpperCase(Locale.ROOT) + "_SELECTOR,\n"
         + "    calldata_size=__calldata_ptr - calldata_ptr_start,\n"
-        + "    calldata=calldata_ptr_start);\n"));
+        + "    calldata=calldata_ptr_start);\n", at, why));
     String returnStr = "";
     if (f.returns() != null) {
       CairoType ret = ctx.resolveType(f.returns(), scopes);
@@ -432,12 +438,12 @@ public final class StarknetContracts implements CompilerExtension {
         if (m.name() == null) throw new CairoCompileException(m.location(), "A return value in an interface must be named.");
         rets.add(new DataCoder.Arg(m.name(), m.type(), m.location()));
       }
-      DataCoder dec = DataCoder.decoder(DataCoder.Kind.RETURN, "retdata", "retdata_size", true, ctx);
+      DataCoder dec = DataCoder.decoder(DataCoder.Kind.RETURN, "retdata", "retdata_size", true, ctx, at);
       dec.run(rets);
       returnStr = dec.argList();
       out.addAll(dec.elements);
     }
-    out.addAll(parse(path, "\nreturn (" + returnStr + ");\n"));
+    out.addAll(parse(path, "\nreturn (" + returnStr + ");\n", at, why));
     return out;
   }
 

@@ -92,7 +92,10 @@ public final class CompileCommand implements Callable<Integer> {
         var cls = ContractCompiler.compile(
             options,
             new ContractCompiler.ContractOptions(
-                accountContract, !dontFilterIdentifiers, hintWhitelist == null ? null : HintWhitelist.fromDirectory(hintWhitelist)),
+                accountContract,
+                !dontFilterIdentifiers,
+                hintWhitelist == null ? null : HintWhitelist.fromDirectory(hintWhitelist),
+                spec.commandLine().getErr()::println),
             file.toString(),
             source);
         json = ContractCompiler.toJson(cls);

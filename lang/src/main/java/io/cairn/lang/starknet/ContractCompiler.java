@@ -31,12 +31,19 @@ public final class ContractCompiler {
    *     must not
    * @param filterIdentifiers drop the references no hint or attribute mentions (the default)
    * @param hintWhitelist when not null, every hint must be whitelisted (starknet-compile's check)
+   * @param warnings receives warnings (a {@code __validate_deploy__} whose arguments do not match
+   *     the constructor's)
    */
-  public record ContractOptions(boolean accountContract, boolean filterIdentifiers, HintWhitelist hintWhitelist) {
-    public static final ContractOptions DEFAULT = new ContractOptions(false, true, null);
+  public record ContractOptions(
+      boolean accountContract, boolean filterIdentifiers, HintWhitelist hintWhitelist, java.util.function.Consumer<String> warnings) {
+    public static final ContractOptions DEFAULT = new ContractOptions(false, true, null, w -> {});
 
     public ContractOptions(boolean accountContract, boolean filterIdentifiers) {
-      this(accountContract, filterIdentifiers, null);
+      this(accountContract, filterIdentifiers, null, w -> {});
+    }
+
+    public ContractOptions(boolean accountContract, boolean filterIdentifiers, HintWhitelist hintWhitelist) {
+      this(accountContract, filterIdentifiers, hintWhitelist, w -> {});
     }
   }
 
@@ -61,6 +68,8 @@ public final class ContractCompiler {
     CompiledProgram program = new Compiler(options).withExtension(ext).compile(fileName, source);
     List<Map<String, Object>> abi = ext.abi();
     verifyAccountContract(abi, contract.accountContract());
+    String warning = validateDeployWarning(abi);
+    if (warning != null) contract.warnings().accept(warning);
     Map<String, Object> prog = new TreeMap<>(program.json());
     Map<String, Object> out = new TreeMap<>();
     out.put("abi", abi);
@@ -72,6 +81,36 @@ public final class ContractCompiler {
     prog.put("hints", hints);
     out.put("program", prog);
     return out;
+  }
+
+  /**
+   * cairo-lang's warning when {@code __validate_deploy__} does not take {@code class_hash,
+   * contract_address_salt} followed by the constructor's arguments; null when it does.
+   */
+  @SuppressWarnings("unchecked")
+  static String validateDeployWarning(List<Map<String, Object>> abi) {
+    Map<String, Object> validateDeploy = null;
+    List<Object> constructorInputs = List.of();
+    for (Map<String, Object> e : abi) {
+      if ("function".equals(e.get("type")) && "__validate_deploy__".equals(e.get("name"))) validateDeploy = e;
+      if ("constructor".equals(e.get("type")) && "constructor".equals(e.get("name"))) constructorInputs = (List<Object>) e.get("inputs");
+    }
+    if (validateDeploy == null) return null;
+    List<Object> expected = new ArrayList<>();
+    expected.add(Map.of("name", "class_hash", "type", "felt"));
+    expected.add(Map.of("name", "contract_address_salt", "type", "felt"));
+    expected.addAll(constructorInputs);
+    List<Object> inputs = (List<Object>) validateDeploy.get("inputs");
+    if (inputs.equals(expected)) return null;
+    StringBuilder found = new StringBuilder();
+    for (Object o : inputs) {
+      Map<String, Object> m = (Map<String, Object>) o;
+      found.append(found.isEmpty() ? "" : ", ").append(m.get("name")).append(": ").append(m.get("type"));
+    }
+    return "Warning:\nthe arguments of '__validate_deploy__' are expected to start with:\n"
+        + "'class_hash: felt, contract_address_salt: felt'\n"
+        + "followed by the constructor's arguments (if exist). Found:\n'" + found + "'.\n\n"
+        + "Deploying this contract using a deploy account transaction is not recommended and would probably\nfail.";
   }
 
   private static final List<String> ACCOUNT_ENTRY_POINTS = List.of("__execute__", "__validate__", "__validate_declare__");

@@ -3,6 +3,7 @@ package io.cairn.lang.starknet;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.cairn.lang.CairoCompileException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Contract mistakes are reported cairo-compile style: file:line:col, the line, a caret. */
@@ -150,6 +151,20 @@ class ContractErrorTest {
 
   private static io.cairn.lang.ast.Expr parse(String s) {
     return io.cairn.lang.parser.Parser.parseExpr(new io.cairn.lang.ast.SourceFile("<t>", s));
+  }
+
+  @Test
+  void validateDeployArgumentsAreWarnedAbout() {
+    String account = "%%lang starknet\n"
+        + "@constructor\nfunc constructor(key: felt) {\n    return ();\n}\n"
+        + "@external\nfunc __validate_deploy__(class_hash: felt, contract_address_salt: felt%s) {\n    return ();\n}\n";
+    List<String> warnings = new java.util.ArrayList<>();
+    var options = new io.cairn.lang.compiler.Compiler.Options(List.of(ContractCompilerTest.lib()), false, false);
+    ContractCompiler.compile(options, new ContractCompiler.ContractOptions(false, true, null, warnings::add), "c.cairo", account.formatted(", key: felt"));
+    assertEquals(List.of(), warnings);
+    ContractCompiler.compile(options, new ContractCompiler.ContractOptions(false, true, null, warnings::add), "c.cairo", account.formatted(""));
+    assertEquals(1, warnings.size());
+    assertTrue(warnings.get(0).contains("Found:\n'class_hash: felt, contract_address_salt: felt'."), warnings.get(0));
   }
 
   @Test

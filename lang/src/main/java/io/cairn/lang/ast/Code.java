@@ -113,6 +113,12 @@ public final class Code {
       Location location)
       implements Element {}
 
+  /**
+   * Elements under an absolute scope, as code generators emit them (cairo-lang's
+   * {@code CodeElementScoped}): Starknet's entry-point wrappers live under {@code __wrappers__}.
+   */
+  public record Scoped(String scope, List<Element> body, Location location) implements Element {}
+
   public record TypeDef(String name, Location nameLocation, CairoType type, Location location)
       implements Element {}
 

@@ -23,8 +23,17 @@ public record Location(
     return new Location(file, startLine, startCol, other.endLine, other.endCol, parent, parentMessage);
   }
 
-  /** {@code file:line:col: } followed by the source line and a caret marker, cairo-compile style. */
+  /**
+   * Like cairo-compile's LocationError: the parent locations first (outermost first), each with its
+   * message, then {@code file:line:col: message} with the source line and a caret marker.
+   */
   public String render(String message) {
+    String own = renderOne(message);
+    return parent == null ? own : parent.render(parentMessage) + "\n" + own;
+  }
+
+  /** {@code file:line:col: } followed by the source line and a caret marker, cairo-compile style. */
+  private String renderOne(String message) {
     StringBuilder sb = new StringBuilder();
     sb.append(file.name()).append(':').append(startLine).append(':').append(startCol).append(": ");
     sb.append(message);

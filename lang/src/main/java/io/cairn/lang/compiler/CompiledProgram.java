@@ -84,6 +84,11 @@ public final class CompiledProgram {
       Map<String, Object> contents = new TreeMap<>();
       var start = c.files.get("<start>");
       if (start != null) contents.put("<start>", start.text());
+      // And, like add_autogen_file_contents, the code generators' files (autogen/…).
+      for (Compiler.Emitted em : c.instructions) {
+        addAutogen(contents, em.location());
+        for (Compiler.HintAt h : em.hints()) addAutogen(contents, h.hint().location());
+      }
       di.put("file_contents", contents);
       di.put("instruction_locations", instLocations);
       json.put("debug_info", di);
@@ -95,6 +100,12 @@ public final class CompiledProgram {
     List<Object> refs = new ArrayList<>();
     for (Defs.Reference r : c.refManager) refs.add(refJson(r));
     json.put("reference_manager", Map.of("references", refs));
+  }
+
+  private static void addAutogen(Map<String, Object> contents, Location l) {
+    for (; l != null; l = l.parent()) {
+      if (l.file() != null && l.file().name().startsWith("autogen/")) contents.putIfAbsent(l.file().name(), l.file().text());
+    }
   }
 
   private static Object locJson(Location l) {

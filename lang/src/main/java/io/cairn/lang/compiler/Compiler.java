@@ -70,6 +70,29 @@ public final class Compiler {
     this.options = options;
   }
 
+  private CompilerExtension extension;
+
+  /** Compiles a dialect (Starknet contracts) through the given hooks. */
+  public Compiler withExtension(CompilerExtension extension) {
+    this.extension = extension;
+    return this;
+  }
+
+  Set<String> scopesToCompile() {
+    Set<String> out = new LinkedHashSet<>();
+    out.add(MAIN);
+    if (extension != null) out.addAll(extension.additionalScopesToCompile());
+    return out;
+  }
+
+  void putAlias(String name, String destination) {
+    putId(name, new AliasDef(destination));
+  }
+
+  void collectGenerated(String scope, List<Element> els, List<String> accessible) {
+    collectBlock(scope, els, accessible, false);
+  }
+
   // ================================================================ entry point
 
   /** Compiles the main file and returns the program. */
@@ -85,17 +108,28 @@ public final class Compiler {
     // its imports), then the main file's imports and the main file.
     Map<String, Code.Module> collected = new LinkedHashMap<>();
     String registers = "starkware.cairo.lang.compiler.lib.registers";
-    Code.Module reg = loadModule(registers, null, true);
+    // A dialect names its own additional modules (Starknet's list has the registers module fifth).
+    Code.Module reg = extension != null ? null : loadModule(registers, null, true);
     if (reg != null) collect(registers, reg, collected, new ArrayList<>());
+    if (extension != null) {
+      for (String name : extension.additionalModules()) {
+        if (collected.containsKey(name)) continue;
+        collect(name, loadModule(name, null, false), collected, new ArrayList<>());
+      }
+    }
     SourceFile main = new SourceFile(mainFileName, mainSource);
     files.put(mainFileName, main);
     collect(MAIN, Parser.parseFile(MAIN, main), collected, new ArrayList<>());
     ordered.addAll(collected.values());
     modules.addAll(ordered);
+    ExtensionContext context = extension == null ? null : new ExtensionContext(this);
+    if (extension != null) modules.replaceAll(extension::expandDeclarations);
     for (Code.Module m : modules) collectIdentifiers(m);
+    if (extension != null) extension.expandImplementations(context);
     functionsToCompile = new DependencyGraph(this).functionsToCompile();
     for (Code.Module m : modules) visitModule(m);
     if (!errors.isEmpty()) throw new CairoCompileException(errors);
+    if (extension != null) extension.afterPreprocessing(context);
     resolveLabels();
     for (String prefix : removedPrefixes) {
       ids.keySet().removeIf(k -> k.equals(prefix) || k.startsWith(prefix + "."));
@@ -123,6 +157,8 @@ public final class Compiler {
     for (Element e : els) {
       if (e instanceof Code.Import i) out.add(i);
       else if (e instanceof Code.Function f) out.addAll(imports(f.body()));
+      else if (e instanceof Code.Namespace n) out.addAll(imports(n.body()));
+      else if (e instanceof Code.Scoped sc) out.addAll(imports(sc.body()));
     }
     return out;
   }
@@ -232,6 +268,7 @@ public final class Compiler {
           putId(name + ".Return", ret);
           collectBlock(name, n.body(), append(accessible, name), false);
         }
+        case Code.Scoped sc -> collectBlock(sc.scope(), sc.body(), append(accessible, sc.scope()), inFunction);
         case Code.Struct s -> {
           String name = scope + "." + s.name();
           StructDef sd = new StructDef(name);
@@ -459,6 +496,12 @@ public final class Compiler {
         visitBlock(n.body());
         scopes = saved;
       }
+      case Code.Scoped sc -> {
+        List<String> saved = scopes;
+        scopes = append(scopes, sc.scope());
+        visitBlock(sc.body());
+        scopes = saved;
+      }
       case Code.Struct s -> checkNoHints("Hints before functions are not allowed.");
       case Code.Instruction i -> visitInstruction(i.body(), i.incAp(), i.location());
       case Code.Const c -> {
@@ -496,7 +539,11 @@ public final class Compiler {
       case Code.Builtins b -> {
         if (!directivesAllowed) throw new CairoCompileException(b.location(), "Directives must appear at the top of the file.");
       }
-      case Code.Lang l -> throw new CairoCompileException(l.location(), "Unsupported %lang directive. Are you using the correct compiler?");
+      case Code.Lang l -> {
+        if (extension == null || !extension.acceptsLang(l.name())) {
+          throw new CairoCompileException(l.location(), "Unsupported %lang directive. Are you using the correct compiler?");
+        }
+      }
       case Code.Import i -> {}
       case Code.AllocLocals a -> {
         FunctionMeta meta = functionMeta.get(currentScope());
@@ -554,7 +601,7 @@ public final class Compiler {
   private void visitFunction(Code.Function f) {
     checkNoHints("Hints before functions are not allowed.");
     for (Expr.Identifier d : f.decorators()) {
-      if (!d.name().equals("known_ap_change")) throw new CairoCompileException(d.location(), "Unsupported decorator: '" + d.name() + "'.");
+      if (!d.name().equals("known_ap_change") && (extension == null || !extension.supportedDecorators().contains(d.name()))) throw new CairoCompileException(d.location(), "Unsupported decorator: '" + d.name() + "'.");
     }
     flow.revoke();
     String name = currentScope() + "." + f.name();

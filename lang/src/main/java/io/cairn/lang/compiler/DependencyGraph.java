@@ -23,15 +23,17 @@ final class DependencyGraph {
   Set<String> functionsToCompile() {
     for (Code.Module m : c.modules) block(m.name(), m.elements(), List.of(m.name()), null);
     Set<String> roots = new LinkedHashSet<>();
-    String prefix = Compiler.MAIN + ".";
-    for (var e : c.ids.entrySet()) {
-      String k = e.getKey();
-      if (!k.startsWith(prefix)) continue;
-      String rest = k.substring(prefix.length());
-      if (e.getValue() instanceof AliasDef a && !rest.contains(".")) roots.add(a.destination());
-      int dot = rest.indexOf('.');
-      if (dot > 0) roots.add(prefix + rest.substring(0, dot));
-      else if (!(e.getValue() instanceof AliasDef) && !(e.getValue() instanceof Defs.ConstDef)) roots.add(k);
+    for (String scope : c.scopesToCompile()) {
+      String prefix = scope + ".";
+      for (var e : c.ids.entrySet()) {
+        String k = e.getKey();
+        if (!k.startsWith(prefix)) continue;
+        String rest = k.substring(prefix.length());
+        if (e.getValue() instanceof AliasDef a && !rest.contains(".")) roots.add(a.destination());
+        int dot = rest.indexOf('.');
+        if (dot > 0) roots.add(prefix + rest.substring(0, dot));
+        else if (!(e.getValue() instanceof AliasDef) && !(e.getValue() instanceof Defs.ConstDef)) roots.add(k);
+      }
     }
     Set<String> visited = new HashSet<>();
     for (String r : roots) if (uses.containsKey(r)) visit(r, visited);
@@ -77,6 +79,11 @@ final class DependencyGraph {
         List<String> a2 = new ArrayList<>(acc);
         a2.add(name);
         block(name, n.body(), a2, fn);
+      }
+      case Code.Scoped sc -> {
+        List<String> a2 = new ArrayList<>(acc);
+        a2.add(sc.scope());
+        block(sc.scope(), sc.body(), a2, fn);
       }
       case Code.Instruction i -> body(i.body(), acc, fn);
       case Code.Const k -> expr(k.expr(), acc, fn);

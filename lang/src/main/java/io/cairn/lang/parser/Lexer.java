@@ -35,6 +35,16 @@ final class Lexer {
   private final String s;
   private int pos, line = 1, col = 1;
 
+  /** The location every token's location points to as its parent (generated code), or null. */
+  private Location parent;
+  private String parentMessage;
+
+  Lexer(SourceFile file, Location parent, String parentMessage) {
+    this(file);
+    this.parent = parent;
+    this.parentMessage = parentMessage;
+  }
+
   Lexer(SourceFile file) {
     this.file = file;
     this.s = file.text();
@@ -128,7 +138,7 @@ final class Lexer {
   }
 
   private Location loc(int l1, int c1, int l2, int c2) {
-    return new Location(file, l1, c1, l2, c2);
+    return new Location(file, l1, c1, l2, c2, parent, parent == null ? null : parentMessage);
   }
 
   private CairoCompileException err(int l, int c, String msg) {

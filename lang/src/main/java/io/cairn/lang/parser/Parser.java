@@ -22,6 +22,20 @@ public final class Parser {
     this.toks = new Lexer(file).tokenize();
   }
 
+  private Parser(List<Token> toks) {
+    this.toks = toks;
+  }
+
+  /**
+   * Parses generated code whose every location has {@code parent} as its parent location (with
+   * {@code parentMessage}), as cairo-lang's parser does with a parent_location in its context.
+   */
+  public static Code.Module parseFile(String moduleName, SourceFile file, Location parent, String parentMessage) {
+    Parser ps = new Parser(new Lexer(file, parent, parentMessage).tokenize());
+    List<Element> els = ps.codeBlock(true);
+    return new Code.Module(moduleName, file, els);
+  }
+
   /** Parses a whole file. */
   public static Code.Module parseFile(String moduleName, SourceFile file) {
     Parser ps = new Parser(file);

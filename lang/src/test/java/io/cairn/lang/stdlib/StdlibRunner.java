@@ -22,14 +22,19 @@ final class StdlibRunner {
 
   /** The output builtin's values (signed) after a successful run. */
   static List<BigInteger> run(String src) {
-    CairoRunner r = runner(src);
+    return run(src, java.util.Map.of());
+  }
+
+  /** Same, with extra hints for the test program's own hint code. */
+  static List<BigInteger> run(String src, java.util.Map<String, io.cairn.vm.hints.Hint> extra) {
+    CairoRunner r = runner(src, extra);
     r.run();
     return r.output();
   }
 
   /** The error message of a run that must fail. */
   static String fails(String src) {
-    CairoRunner r = runner(src);
+    CairoRunner r = runner(src, java.util.Map.of());
     return assertThrows(VmError.class, r::run).getMessage();
   }
 
@@ -39,9 +44,9 @@ final class StdlibRunner {
     org.junit.jupiter.api.Assertions.assertTrue(err.contains(expected), () -> "expected '" + expected + "' in:\n" + err);
   }
 
-  private static CairoRunner runner(String src) {
+  private static CairoRunner runner(String src, java.util.Map<String, io.cairn.vm.hints.Hint> extra) {
     Program p = Program.parse(compile(src).toJson(), "test.json");
-    CairoRunner r = new CairoRunner(p, RunConfig.of("all_cairo"), new HintProcessor());
+    CairoRunner r = new CairoRunner(p, RunConfig.of("all_cairo"), new HintProcessor(extra));
     r.initialize();
     return r;
   }

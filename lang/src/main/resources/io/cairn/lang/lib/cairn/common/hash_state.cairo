@@ -51,7 +51,8 @@ func hash_update_with_hashchain{hash_ptr: HashBuiltin*}(
 
 // The digest: H(current_hash, n_words).
 func hash_finalize{hash_ptr: HashBuiltin*}(hash_state_ptr: HashState*) -> (hash: felt) {
-    return hash2(hash_state_ptr.current_hash, hash_state_ptr.n_words);
+    let (res) = hash2(hash_state_ptr.current_hash, hash_state_ptr.n_words);
+    return (hash=res);
 }
 
 // H(...H(H(initial_hash, d0), d1)..., d(n-1)), without the length.
@@ -65,7 +66,8 @@ func hash_felts_no_padding{hash_ptr: HashBuiltin*}(
 // The digest of data[0..length) (see the top of this file).
 func hash_felts{hash_ptr: HashBuiltin*}(data: felt*, length: felt) -> (hash: felt) {
     let (chained) = _hash_chain(0, data, length);
-    return hash2(chained, length);
+    let (res) = hash2(chained, length);
+    return (hash=res);
 }
 
 func _hash_chain{hash_ptr: HashBuiltin*}(acc, data: felt*, n) -> (res: felt) {

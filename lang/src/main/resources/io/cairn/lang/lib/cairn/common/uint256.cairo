@@ -174,9 +174,14 @@ func uint256_le{range_check_ptr}(a: Uint256, b: Uint256) -> (res: felt) {
 
 // 1 if a < b as signed numbers, else 0.
 func uint256_signed_lt{range_check_ptr}(a: Uint256, b: Uint256) -> (res: felt) {
-    // Adding 2**255 maps the signed order to the unsigned one; limbs may then reach 2**128 + 2**127,
-    // which is_le still compares correctly since both sides move alike.
-    return uint256_lt(Uint256(low=a.low, high=a.high + 2 ** 127), Uint256(low=b.low, high=b.high + 2 ** 127));
+    alloc_locals;
+    // Adding 2**255 modulo 2**256 (flipping the top bit) maps the signed order to the unsigned one.
+    let (a_nn) = uint256_signed_nn(a);
+    local a_high = a.high + 2 ** 127 - (1 - a_nn) * SHIFT;
+    let (b_nn) = uint256_signed_nn(b);
+    return uint256_lt(
+        Uint256(low=a.low, high=a_high), Uint256(low=b.low, high=b.high + 2 ** 127 - (1 - b_nn) * SHIFT)
+    );
 }
 
 // 1 if a <= b as signed numbers, else 0.

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class LibraryHintsTest {
   static final List<String> MODULES = List.of(
       "alloc", "bitwise", "bool", "builtin_poseidon/poseidon", "cairo_builtins", "default_dict", "dict", "dict_access",
-      "ec_point", "find_element", "hash", "hash_state", "keccak_state", "math", "math_cmp", "memcpy", "memset",
+      "builtin_keccak/keccak", "ec_point", "find_element", "hash", "hash_state", "keccak_state", "math", "math_cmp", "memcpy", "memset",
       "poseidon_state", "pow", "registers", "segments", "serialize", "signature", "squash_dict", "uint256", "usort");
 
   private static String source(String module) throws IOException {

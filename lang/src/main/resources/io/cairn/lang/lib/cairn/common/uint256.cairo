@@ -365,3 +365,30 @@ func assert_uint256_le{range_check_ptr}(a: Uint256, b: Uint256) {
     }
     return ();
 }
+
+// The 16 bytes of word (below 2**128) in reverse order.
+func word_reverse_endian{bitwise_ptr: BitwiseBuiltin*}(word: felt) -> (res: felt) {
+    let res = _reverse_bytes(word, 16, 0);
+    return (res=res);
+}
+
+// num with its 32 bytes in reverse order.
+func uint256_reverse_endian{bitwise_ptr: BitwiseBuiltin*}(num: Uint256) -> (res: Uint256) {
+    alloc_locals;
+    let low = _reverse_bytes(num.high, 16, 0);
+    local low = low;
+    let high = _reverse_bytes(num.low, 16, 0);
+    return (res=Uint256(low=low, high=high));
+}
+
+// acc * 256**n_bytes + (the n_bytes low bytes of x, reversed); x must have no more bytes.
+func _reverse_bytes{bitwise_ptr: BitwiseBuiltin*}(x: felt, n_bytes: felt, acc: felt) -> felt {
+    if (n_bytes == 0) {
+        with_attr error_message("word_reverse_endian: the word has more bytes than expected.") {
+            assert x = 0;
+        }
+        return acc;
+    }
+    let (byte) = bitwise_and(x, 255);
+    return _reverse_bytes((x - byte) / 256, n_bytes - 1, acc * 256 + byte);
+}

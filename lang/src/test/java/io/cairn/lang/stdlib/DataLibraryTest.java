@@ -241,7 +241,7 @@ class DataLibraryTest {
   void findElementAndSortedSearch() {
     String header = """
         %builtins output range_check
-        from cairn.common.find_element import find_element, search_sorted_lower, search_sorted
+        from cairn.common.find_element import find_element, search_sorted_lower, search_sorted, search_sorted_optimistic
         from cairn.common.serialize import serialize_word
         from cairn.common.alloc import alloc
 
@@ -266,10 +266,14 @@ class DataLibraryTest {
             serialize_word(found);
             let (e, found) = search_sorted(array, 2, 3, 15);
             serialize_word(found);
+            let (e, found) = search_sorted_optimistic(array, 2, 3, 20);
+            serialize_word(e[1] + found);
+            let (e, found) = search_sorted_optimistic(array, 2, 3, 25);
+            serialize_word(e[1] + found);
             return ();
         }
         """);
-    assertEquals(ints(200, 300, 6, 1, 0), out);
+    assertEquals(ints(200, 300, 6, 1, 0, 201, 300), out);
     failsWith(header + """
             let (e) = find_element(array, 2, 3, 21);
             return ();
@@ -313,5 +317,43 @@ class DataLibraryTest {
     assertTrue(out.get(0).signum() > 0, "return pc is after target: " + out);
     String err = assertThrows(VmError.class, () -> run(program.replace("VALUE", "43"), tempSegment)).getMessage();
     assertTrue(err.contains("Inconsistent memory"), err);
+  }
+
+  @Test
+  void foldsAndSerializesThroughACallback() {
+    List<BigInteger> out = run("""
+        %builtins output
+        from cairn.common.serialize import serialize_word, serialize_array, array_rfold
+        from cairn.common.registers import get_label_location
+        from cairn.common.alloc import alloc
+
+        struct Pair {
+            a: felt,
+            b: felt,
+        }
+
+        func emit_pair{output_ptr: felt*}(p: Pair*) {
+            serialize_word(p.a * 10 + p.b);
+            return ();
+        }
+
+        func add_b(value, p: Pair*) -> felt {
+            return value + p.b;
+        }
+
+        func main{output_ptr: felt*}() {
+            alloc_locals;
+            let (pairs: Pair*) = alloc();
+            assert pairs[0] = Pair(a=1, b=2);
+            assert pairs[1] = Pair(a=3, b=4);
+            let (emit) = get_label_location(emit_pair);
+            serialize_array(cast(pairs, felt*), 2, Pair.SIZE, emit);
+            let (add) = get_label_location(add_b);
+            let (total) = array_rfold(100, cast(pairs, felt*), 2, Pair.SIZE, add);
+            serialize_word(total);
+            return ();
+        }
+        """);
+    assertEquals(ints(12, 34, 106), out);
   }
 }

@@ -16,9 +16,9 @@ class MathLibraryTest {
   static final String HEADER = """
       %builtins output range_check
       from cairn.common.serialize import serialize_word
-      from cairn.common.math import assert_not_zero, assert_not_equal, assert_nn, assert_le, assert_lt, assert_nn_le, assert_in_range, assert_250_bit, split_felt, assert_le_felt, assert_lt_felt, abs_value, sign, unsigned_div_rem, signed_div_rem, safe_div, safe_mult, split_int, sqrt, horner_eval
+      from cairn.common.math import assert_not_zero, assert_not_equal, assert_nn, assert_le, assert_lt, assert_nn_le, assert_in_range, assert_250_bit, split_felt, assert_le_felt, assert_lt_felt, abs_value, sign, unsigned_div_rem, signed_div_rem, safe_div, safe_mult, split_int, sqrt, horner_eval, is_quad_residue, assert_is_power_of_2
       from cairn.common.math_cmp import is_not_zero, is_nn, is_le, is_nn_le, is_in_range, is_le_felt
-      from cairn.common.pow import pow
+      from cairn.common.pow import pow, signed_pow
       from cairn.common.bool import TRUE, FALSE
       from cairn.common.alloc import alloc
       from cairn.common.memcpy import memcpy
@@ -202,5 +202,29 @@ class MathLibraryTest {
         let (limbs) = alloc();
         split_int(0x12345, 4, 16, 16, limbs);
         """), "split_int: value is out of range.");
+  }
+
+  @Test
+  void residuesPowersOfTwoAndSignedPowers() {
+    // 3 is not a square modulo PRIME; 4 and 0 are.
+    List<BigInteger> out = run(main("""
+        let q = is_quad_residue(4);
+        serialize_word(q);
+        let q = is_quad_residue(3);
+        serialize_word(q);
+        let q = is_quad_residue(0);
+        serialize_word(q);
+        let q = is_quad_residue(12);
+        serialize_word(q);
+        assert_is_power_of_2(1, 0);
+        assert_is_power_of_2(2 ** 250, 250);
+        let p = signed_pow(2, -3);
+        serialize_word(p * 8);
+        let p = signed_pow(3, 4);
+        serialize_word(p);
+        """));
+    assertEquals(ints(1, 0, 1, 0, 1, 81), out);
+    failsWith(main("    assert_is_power_of_2(2 ** 10, 9);"), "assert_is_power_of_2: x is not a power of 2 up to 2**max_pow.");
+    failsWith(main("    assert_is_power_of_2(6, 200);"), "assert_is_power_of_2");
   }
 }

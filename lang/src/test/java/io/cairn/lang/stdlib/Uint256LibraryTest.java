@@ -178,4 +178,59 @@ class Uint256LibraryTest {
         }
         """, "assert_uint256_lt failed");
   }
+
+  @Test
+  void mulDivModAndSignedDivisionMatchBigIntegerAndTheEvm() {
+    Random rnd = new Random(11);
+    BigInteger[][] cases = {
+      {new BigInteger(256, rnd), new BigInteger(256, rnd), new BigInteger(100, rnd)},
+      {TWO_256.subtract(BigInteger.ONE), TWO_256.subtract(BigInteger.ONE), BigInteger.valueOf(3)},
+      {new BigInteger(256, rnd), new BigInteger(256, rnd), new BigInteger(256, rnd)},
+    };
+    for (BigInteger[] c : cases) {
+      List<BigInteger> out = run("""
+          %builtins output range_check
+          from cairn.common.uint256 import Uint256, uint256_mul_div_mod, uint256_signed_div_rem
+          from cairn.common.serialize import serialize_word
+
+          func out{output_ptr: felt*}(v: Uint256) {
+              serialize_word(v.low);
+              serialize_word(v.high);
+              return ();
+          }
+
+          func main{output_ptr: felt*, range_check_ptr}() {
+              alloc_locals;
+              let (ql, qh, r) = uint256_mul_div_mod(A, B, D);
+              out(ql);
+              out(qh);
+              out(r);
+              let (q, r) = uint256_signed_div_rem(A, D);
+              out(q);
+              out(r);
+              return ();
+          }
+          """.replace("A,", lit(c[0]) + ",").replace("B,", lit(c[1]) + ",").replace("D)", lit(c[2]) + ")"));
+      BigInteger[] qr = c[0].multiply(c[1]).divideAndRemainder(c[2]);
+      BigInteger sa = c[0].testBit(255) ? c[0].subtract(TWO_256) : c[0];
+      BigInteger sd = c[2].testBit(255) ? c[2].subtract(TWO_256) : c[2];
+      BigInteger[] sqr = sa.divideAndRemainder(sd); // truncates toward zero, remainder takes a's sign: SDIV/SMOD
+      assertEquals(List.of(qr[0].mod(TWO_256), qr[0].shiftRight(256), qr[1], sqr[0].mod(TWO_256), sqr[1].mod(TWO_256)),
+          List.of(join(out, 0), join(out, 2), join(out, 4), join(out, 6), join(out, 8)));
+    }
+    // (-2**255) / (-1) = -2**255 in the EVM.
+    List<BigInteger> out = run("""
+        %builtins output range_check
+        from cairn.common.uint256 import Uint256, uint256_signed_div_rem
+        from cairn.common.serialize import serialize_word
+        func main{output_ptr: felt*, range_check_ptr}() {
+            let (q, r) = uint256_signed_div_rem(Uint256(low=0, high=2 ** 127), Uint256(low=2 ** 128 - 1, high=2 ** 128 - 1));
+            serialize_word(q.low);
+            serialize_word(q.high);
+            serialize_word(r.low + r.high);
+            return ();
+        }
+        """);
+    assertEquals(List.of(BigInteger.ZERO, BigInteger.ONE.shiftLeft(127), BigInteger.ZERO), out);
+  }
 }

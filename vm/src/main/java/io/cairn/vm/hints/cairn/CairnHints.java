@@ -1,5 +1,6 @@
 package io.cairn.vm.hints.cairn;
 
+import io.cairn.crypto.field.Felt;
 import io.cairn.vm.builtins.EcdsaBuiltin;
 import io.cairn.vm.builtins.RangeCheckBuiltin;
 import io.cairn.vm.hints.DictManager;
@@ -224,6 +225,24 @@ public final class CairnHints {
       # cairn.usort.next_position
       ids.position = cairn_pending.pop()""";
 
+  public static final String IS_QUAD_RESIDUE = """
+      # cairn.math.is_quad_residue
+      from starkware.python.math_utils import is_quad_residue, sqrt as field_sqrt
+      v = ids.x % PRIME
+      # 3 is not a square modulo PRIME, so exactly one of v and 3 * v is.
+      ids.root = field_sqrt(v if is_quad_residue(v, PRIME) else 3 * v % PRIME, PRIME)""";
+  public static final String SEARCH_SORTED_OPTIMISTIC = """
+      # cairn.find_element.search_sorted_optimistic
+      ids.index = next((i for i in range(ids.n_elms) if memory[ids.array_ptr + i * ids.elm_size] == ids.key), ids.n_elms)""";
+  public static final String UINT256_MUL_DIV_MOD = """
+      # cairn.uint256.mul_div_mod
+      cairn_div = ids.div.high * 2**128 + ids.div.low
+      assert cairn_div != 0, 'uint256_mul_div_mod: division by zero.'
+      cairn_q, cairn_r = divmod((ids.a.high * 2**128 + ids.a.low) * (ids.b.high * 2**128 + ids.b.low), cairn_div)
+      ids.quotient_low.high, ids.quotient_low.low = divmod(cairn_q % 2**256, 2**128)
+      ids.quotient_high.high, ids.quotient_high.low = divmod(cairn_q >> 256, 2**128)
+      ids.remainder.high, ids.remainder.low = divmod(cairn_r, 2**128)""";
+
   // ------------------------------------------------------------------------------------------------ table
 
   /** Adds every Cairn library hint to {@code m}; fails if a code is already taken. */
@@ -428,6 +447,33 @@ public final class CairnHints {
       List<Long> pending = c.scopeGet("cairn_pending");
       if (pending.isEmpty()) throw new VmError("usort: pop from empty list (multiplicity too large).");
       c.set("position", pending.remove(pending.size() - 1));
+    });
+    m.put(IS_QUAD_RESIDUE, c -> {
+      Felt x = Felt.of(c.getInt("x"));
+      c.set("root", x.isSquare() ? x.sqrt().toBigInteger() : x.mul(Felt.of(3)).sqrt().toBigInteger());
+    });
+    m.put(SEARCH_SORTED_OPTIMISTIC, c -> {
+      long n = c.getInt("n_elms").longValueExact();
+      Relocatable base = c.getPtr("array_ptr");
+      BigInteger size = c.getInt("elm_size");
+      MaybeRelocatable key = c.get("key");
+      long index = n;
+      for (long i = 0; i < n; i++) {
+        if (key.equals(c.memory().get(base.add(size.multiply(BigInteger.valueOf(i)))))) {
+          index = i;
+          break;
+        }
+      }
+      c.set("index", index);
+    });
+    m.put(UINT256_MUL_DIV_MOD, c -> {
+      BigInteger div = uint256(c, "div");
+      if (div.signum() == 0) throw new VmError("uint256_mul_div_mod: division by zero.");
+      BigInteger[] qr = uint256(c, "a").multiply(uint256(c, "b")).divideAndRemainder(div);
+      BigInteger low = qr[0].mod(BigInteger.ONE.shiftLeft(256));
+      setDivmod(c, low, TWO_128, "quotient_low.high", "quotient_low.low");
+      setDivmod(c, qr[0].shiftRight(256), TWO_128, "quotient_high.high", "quotient_high.low");
+      setDivmod(c, qr[1], TWO_128, "remainder.high", "remainder.low");
     });
     return m;
   }

@@ -307,3 +307,36 @@ func horner_eval(n_coefficients: felt, coefficients: felt*, point: felt) -> (res
     let (rest) = horner_eval(n_coefficients - 1, coefficients + 1, point);
     return (res=rest * point + coefficients[0]);
 }
+
+// 1 if x is a square modulo PRIME (0 included), else 0.
+func is_quad_residue(x: felt) -> felt {
+    alloc_locals;
+    local root;
+    %{
+        # cairn.math.is_quad_residue
+        from starkware.python.math_utils import is_quad_residue, sqrt as field_sqrt
+        v = ids.x % PRIME
+        # 3 is not a square modulo PRIME, so exactly one of v and 3 * v is.
+        ids.root = field_sqrt(v if is_quad_residue(v, PRIME) else 3 * v % PRIME, PRIME)
+    %}
+    if (x == 0) {
+        return TRUE;
+    }
+    tempvar square = root * root;
+    if (square == x) {
+        return TRUE;
+    }
+    assert square = 3 * x;
+    return FALSE;
+}
+
+// Fails unless x = 2**n for some 0 <= n <= max_pow.
+func assert_is_power_of_2(x: felt, max_pow: felt) {
+    if (x == 1) {
+        return ();
+    }
+    with_attr error_message("assert_is_power_of_2: x is not a power of 2 up to 2**max_pow.") {
+        assert_not_zero(max_pow);
+    }
+    return assert_is_power_of_2(x / 2, max_pow - 1);
+}

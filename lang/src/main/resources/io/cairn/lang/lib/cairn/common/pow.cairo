@@ -1,5 +1,5 @@
 // Cairn standard library: exponentiation.
-from cairn.common.math import assert_not_zero
+from cairn.common.math import assert_not_zero, sign
 
 // base ** exp for 0 <= exp < 2**251.
 func pow{range_check_ptr}(base, exp) -> (res: felt) {
@@ -27,4 +27,16 @@ func _pow_bits{range_check_ptr}(base, exp, bits_left) -> (res: felt) {
         return (res=rest);
     }
     return (res=rest * base);
+}
+
+// base ** exp for -2**128 < exp < 2**128, exp read as a signed integer (a negative power inverts).
+func signed_pow{range_check_ptr}(base, exp) -> felt {
+    alloc_locals;
+    let exp_sign = sign(exp);
+    if (exp_sign == -1) {
+        let (inverse_power) = pow(base, -exp);
+        return 1 / inverse_power;
+    }
+    let (res) = pow(base, exp);
+    return res;
 }

@@ -237,6 +237,79 @@ func uint256_unsigned_div_rem{range_check_ptr}(a: Uint256, div: Uint256) -> (
     return (quotient=quotient, remainder=remainder);
 }
 
+// (a * b) // div as a 512-bit number (low, then high) and (a * b) % div; div must not be 0.
+func uint256_mul_div_mod{range_check_ptr}(a: Uint256, b: Uint256, div: Uint256) -> (
+    quotient_low: Uint256, quotient_high: Uint256, remainder: Uint256
+) {
+    alloc_locals;
+    local quotient_low: Uint256;
+    local quotient_high: Uint256;
+    local remainder: Uint256;
+    %{
+        # cairn.uint256.mul_div_mod
+        cairn_div = ids.div.high * 2**128 + ids.div.low
+        assert cairn_div != 0, 'uint256_mul_div_mod: division by zero.'
+        cairn_q, cairn_r = divmod((ids.a.high * 2**128 + ids.a.low) * (ids.b.high * 2**128 + ids.b.low), cairn_div)
+        ids.quotient_low.high, ids.quotient_low.low = divmod(cairn_q % 2**256, 2**128)
+        ids.quotient_high.high, ids.quotient_high.low = divmod(cairn_q >> 256, 2**128)
+        ids.remainder.high, ids.remainder.low = divmod(cairn_r, 2**128)
+    %}
+    uint256_check(quotient_low);
+    uint256_check(quotient_high);
+    uint256_check(remainder);
+    let (ab_low, ab_high) = uint256_mul(a, b);
+    local ab_low: Uint256 = ab_low;
+    local ab_high: Uint256 = ab_high;
+    // quotient * div + remainder, column by column (256 bits each), must equal a * b.
+    let (q0_low, q0_high) = uint256_mul(quotient_low, div);
+    local q0_low: Uint256 = q0_low;
+    local q0_high: Uint256 = q0_high;
+    let (q1_low, q1_high) = uint256_mul(quotient_high, div);
+    local q1_low: Uint256 = q1_low;
+    with_attr error_message("uint256_mul_div_mod: the quotient and remainder do not add up.") {
+        assert q1_high = Uint256(low=0, high=0);
+    }
+    let (middle, carry0) = uint256_add(q0_high, q1_low);
+    local middle: Uint256 = middle;
+    local carry0 = carry0;
+    let (low, carry1) = uint256_add(q0_low, remainder);
+    local low: Uint256 = low;
+    let (high, carry2) = uint256_add(middle, Uint256(low=carry1, high=0));
+    with_attr error_message("uint256_mul_div_mod: the quotient and remainder do not add up.") {
+        assert carry0 = 0;
+        assert carry2 = 0;
+        assert low = ab_low;
+        assert high = ab_high;
+    }
+    let (rem_lt) = uint256_lt(remainder, div);
+    with_attr error_message("uint256_mul_div_mod: the remainder is not below the divisor.") {
+        assert rem_lt = 1;
+    }
+    return (quotient_low=quotient_low, quotient_high=quotient_high, remainder=remainder);
+}
+
+// Signed division as the EVM's SDIV and SMOD: the quotient rounds toward zero, the remainder
+// takes a's sign, and (-2**255) / (-1) = -2**255.
+func uint256_signed_div_rem{range_check_ptr}(a: Uint256, div: Uint256) -> (
+    quot: Uint256, rem: Uint256
+) {
+    alloc_locals;
+    let (a_nn) = uint256_signed_nn(a);
+    local a_negative = 1 - a_nn;
+    let (div_nn) = uint256_signed_nn(div);
+    local div_negative = 1 - div_nn;
+    let (a_abs) = uint256_cond_neg(a, a_negative);
+    local a_abs: Uint256 = a_abs;
+    let (div_abs) = uint256_cond_neg(div, div_negative);
+    let (quot_abs, rem_abs) = uint256_unsigned_div_rem(a_abs, div_abs);
+    local rem_abs: Uint256 = rem_abs;
+    // The quotient is negative when exactly one operand is.
+    let (quot) = uint256_cond_neg(quot_abs, (a_negative - div_negative) * (a_negative - div_negative));
+    local quot: Uint256 = quot;
+    let (rem) = uint256_cond_neg(rem_abs, a_negative);
+    return (quot=quot, rem=rem);
+}
+
 // The bitwise complement of a.
 func uint256_not{range_check_ptr}(a: Uint256) -> (res: Uint256) {
     return (res=Uint256(low=ALL_ONES - a.low, high=ALL_ONES - a.high));

@@ -285,17 +285,10 @@ public final class CairnHints {
       t.currentPtr = t.currentPtr.add(c.constant("DictAccess.SIZE"));
     });
     m.put(FIND_ELEMENT, c -> {
-      long n = c.getInt("n_elms").longValueExact();
-      Relocatable base = c.getPtr("array_ptr");
-      BigInteger size = c.getInt("elm_size");
-      MaybeRelocatable key = c.get("key");
-      for (long i = 0; i < n; i++) {
-        if (key.equals(c.memory().get(base.add(size.multiply(BigInteger.valueOf(i)))))) {
-          c.set("index", i);
-          return;
-        }
-      }
-      throw new VmError("find_element: key " + key + " was not found.");
+      long index = indexOfKey(c);
+      if (index == c.getInt("n_elms").longValueExact())
+        throw new VmError("find_element: key " + c.get("key") + " was not found.");
+      c.set("index", index);
     });
     m.put(SEARCH_SORTED_LOWER, c -> {
       long n = c.getInt("n_elms").longValueExact();
@@ -452,20 +445,7 @@ public final class CairnHints {
       Felt x = Felt.of(c.getInt("x"));
       c.set("root", x.isSquare() ? x.sqrt().toBigInteger() : x.mul(Felt.of(3)).sqrt().toBigInteger());
     });
-    m.put(SEARCH_SORTED_OPTIMISTIC, c -> {
-      long n = c.getInt("n_elms").longValueExact();
-      Relocatable base = c.getPtr("array_ptr");
-      BigInteger size = c.getInt("elm_size");
-      MaybeRelocatable key = c.get("key");
-      long index = n;
-      for (long i = 0; i < n; i++) {
-        if (key.equals(c.memory().get(base.add(size.multiply(BigInteger.valueOf(i)))))) {
-          index = i;
-          break;
-        }
-      }
-      c.set("index", index);
-    });
+    m.put(SEARCH_SORTED_OPTIMISTIC, c -> c.set("index", indexOfKey(c)));
     m.put(UINT256_MUL_DIV_MOD, c -> {
       BigInteger div = uint256(c, "div");
       if (div.signum() == 0) throw new VmError("uint256_mul_div_mod: division by zero.");
@@ -479,6 +459,18 @@ public final class CairnHints {
   }
 
   // ------------------------------------------------------------------------------------------------ helpers
+
+  /** The first i < n_elms with array_ptr[i * elm_size] == key, or n_elms. */
+  private static long indexOfKey(HintContext c) {
+    long n = c.getInt("n_elms").longValueExact();
+    Relocatable base = c.getPtr("array_ptr");
+    BigInteger size = c.getInt("elm_size");
+    MaybeRelocatable key = c.get("key");
+    for (long i = 0; i < n; i++) {
+      if (key.equals(c.memory().get(base.add(size.multiply(BigInteger.valueOf(i)))))) return i;
+    }
+    return n;
+  }
 
   private static DictManager dicts(HintContext c) {
     if (!c.scopeHas("cairn_dicts")) c.scopeSet("cairn_dicts", new DictManager());

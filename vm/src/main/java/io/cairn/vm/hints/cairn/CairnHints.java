@@ -443,7 +443,9 @@ public final class CairnHints {
     });
     m.put(IS_QUAD_RESIDUE, c -> {
       Felt x = Felt.of(c.getInt("x"));
-      c.set("root", x.isSquare() ? x.sqrt().toBigInteger() : x.mul(Felt.of(3)).sqrt().toBigInteger());
+      // math_utils.sqrt gives the smaller of the two roots; so does this, for the same memory as cairo-run.
+      BigInteger root = (x.isSquare() ? x : x.mul(Felt.of(3))).sqrt().toBigInteger();
+      c.set("root", root.min(P.subtract(root).mod(P)));
     });
     m.put(SEARCH_SORTED_OPTIMISTIC, c -> c.set("index", indexOfKey(c)));
     m.put(UINT256_MUL_DIV_MOD, c -> {

@@ -12,6 +12,7 @@ import io.cairn.crypto.hash.Pedersen;
 import io.cairn.crypto.hash.Poseidon;
 import java.math.BigInteger;
 import io.cairn.vm.hints.Hint;
+import io.cairn.vm.hints.cairn.CairnHints;
 import io.cairn.vm.memory.VmError;
 import java.util.List;
 import java.util.Map;
@@ -205,6 +206,36 @@ class DataLibraryTest {
             return ();
         }
         """, "dict_update: key 1 holds 0, not 3.");
+  }
+
+  @Test
+  void aDishonestRunCannotReuseOrSkipAccesses() {
+    String program = DICT_HEADER + """
+        func main{output_ptr: felt*, range_check_ptr}() {
+            alloc_locals;
+            let (log: DictAccess*) = alloc();
+            assert log[0] = DictAccess(key=1, prev_value=0, new_value=5);
+            assert log[1] = DictAccess(key=1, prev_value=5, new_value=7);
+            assert log[2] = DictAccess(key=2, prev_value=0, new_value=1);
+            let (out: DictAccess*) = alloc();
+            let (end) = squash_dict(log, log + 3 * DictAccess.SIZE, out);
+            return ();
+        }
+        """;
+    run(program);
+    // Naming access 0 twice for key 1: the index must grow.
+    Hint repeatIndex = c -> {
+      List<Long> pending = c.scopeGet("cairn_pending");
+      c.set("more", pending.isEmpty() ? 0 : 1);
+      if (!pending.isEmpty()) {
+        pending.remove(pending.size() - 1);
+        c.set("index", c.getInt("last_index"));
+      }
+    };
+    failsWith(program, Map.of(CairnHints.SQUASH_NEXT_INDEX, repeatIndex), "is out of range");
+    // Claiming key 1 has no second access: the count never reaches the log's length.
+    Hint stopEarly = c -> c.set("more", 0);
+    failsWith(program, Map.of(CairnHints.SQUASH_NEXT_INDEX, stopEarly), "squash_dict: accesses remain but no keys are left.");
   }
 
   @Test

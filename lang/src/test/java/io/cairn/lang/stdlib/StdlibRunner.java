@@ -40,7 +40,13 @@ final class StdlibRunner {
 
   /** Asserts the run fails with a message containing expected. */
   static void failsWith(String src, String expected) {
-    String err = fails(src);
+    failsWith(src, java.util.Map.of(), expected);
+  }
+
+  /** Same, with hints replaced (a dishonest prover: the Cairo checks must catch it). */
+  static void failsWith(String src, java.util.Map<String, io.cairn.vm.hints.Hint> extra, String expected) {
+    CairoRunner r = runner(src, extra);
+    String err = assertThrows(VmError.class, r::run).getMessage();
     org.junit.jupiter.api.Assertions.assertTrue(err.contains(expected), () -> "expected '" + expected + "' in:\n" + err);
   }
 

@@ -1,12 +1,12 @@
 // Cairn standard library: squashing a log of dict accesses.
 //
 // The run gives, key by key in increasing order, the indices of that key's accesses in increasing
-// order. Each index is checked to be below n_accesses, to exceed the previous index of its key and
-// to point at an access with that key, so no access is used twice; the accesses used are counted,
-// and the squash ends only when the count reaches n_accesses, so none is left out. Along each
-// key's chain, every access must start from the value the previous one left.
+// order. Each index is checked to exceed the previous one of its key (the first to be >= 0, the last
+// below n_accesses) and to point at an access with that key, so no access is used twice; the
+// accesses used are counted, and the squash ends only when the count reaches n_accesses, so none is
+// left out. Along each key's chain, every access must start from the value the previous one left.
 from cairn.common.dict_access import DictAccess
-from cairn.common.math import assert_le, assert_lt, assert_lt_felt, assert_nn, assert_nn_le
+from cairn.common.math import assert_lt, assert_lt_felt, assert_nn
 
 // Writes the squashed form of [dict_accesses, dict_accesses_end) from squashed_dict on; returns
 // the end of what it wrote. Keys below 2**128 cost fewer range checks; any felt is accepted.
@@ -58,12 +58,17 @@ func _squash_keys{range_check_ptr}(
         cairn_pending = sorted(cairn_indices[cairn_key], reverse=True)
         ids.first_index = cairn_pending.pop()
     %}
-    assert_nn_le(first_index, n_accesses - 1);
+    // first_index >= 0 here; the chain proves each later index larger than the one before, and the
+    // last one below n_accesses.
+    assert [range_check_ptr] = first_index;
+    let range_check_ptr = range_check_ptr + 1;
     local first: DictAccess* = dict_accesses + first_index * DictAccess.SIZE;
     assert first.key = key;
-    let (last_value, n_used) = _squash_chain(
-        dict_accesses, n_accesses, key, first_index, first.new_value, 1
+    let (last_value, n_used, last_index) = _squash_chain(
+        dict_accesses, key, first_index, first.new_value, 1
     );
+    assert [range_check_ptr] = n_accesses - 1 - last_index;
+    let range_check_ptr = range_check_ptr + 1;
     assert squashed_dict.key = key;
     assert squashed_dict.prev_value = first.prev_value;
     assert squashed_dict.new_value = last_value;
@@ -93,10 +98,11 @@ func _squash_keys{range_check_ptr}(
     );
 }
 
-// Follows key's accesses after last_index; value is the value the previous access left.
+// Follows key's accesses after last_index; value is the value the previous access left. Returns the
+// key's last value, the number of its accesses and the index of its last access.
 func _squash_chain{range_check_ptr}(
-    dict_accesses: DictAccess*, n_accesses, key, last_index, value, n_used
-) -> (value: felt, n_used: felt) {
+    dict_accesses: DictAccess*, key, last_index, value, n_used
+) -> (value: felt, n_used: felt, last_index: felt) {
     alloc_locals;
     local more;
     local index;
@@ -107,14 +113,14 @@ func _squash_chain{range_check_ptr}(
             ids.index = cairn_pending.pop()
     %}
     if (more == 0) {
-        return (value=value, n_used=n_used);
+        return (value=value, n_used=n_used, last_index=last_index);
     }
-    assert_lt(last_index, index);
-    assert_le(index, n_accesses - 1);
+    assert [range_check_ptr] = index - last_index - 1;
+    let range_check_ptr = range_check_ptr + 1;
     local access: DictAccess* = dict_accesses + index * DictAccess.SIZE;
     assert access.key = key;
     with_attr error_message("squash_dict: an access does not start from the value its key holds.") {
         assert access.prev_value = value;
     }
-    return _squash_chain(dict_accesses, n_accesses, key, index, access.new_value, n_used + 1);
+    return _squash_chain(dict_accesses, key, index, access.new_value, n_used + 1);
 }

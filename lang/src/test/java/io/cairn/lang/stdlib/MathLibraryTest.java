@@ -42,6 +42,9 @@ class MathLibraryTest {
         assert_in_range(5, 5, 6);
         assert_250_bit(2 ** 250 - 1);
         assert_le_felt(5, -1);
+        assert_le_felt(3, 5);
+        assert_le_felt(5, 5);
+        assert_lt_felt(3, 5);
         assert_le_felt(-2, -1);
         assert_lt_felt(2 ** 200, 2 ** 200 + 1);
         serialize_word(TRUE + FALSE);
@@ -226,5 +229,15 @@ class MathLibraryTest {
     assertEquals(ints(1, 0, 1, 0, 1, 81), out);
     failsWith(main("    assert_is_power_of_2(2 ** 10, 9);"), "assert_is_power_of_2: x is not a power of 2 up to 2**max_pow.");
     failsWith(main("    assert_is_power_of_2(6, 200);"), "assert_is_power_of_2");
+  }
+
+  @Test
+  void feltComparisonsHoldAgainstADishonestRun() {
+    // Skipping the hint's own check and claiming the cheap path for 5 <= 3: the range check fails.
+    failsWith(main("    assert_le_felt(5, 3);"),
+        java.util.Map.of(io.cairn.vm.hints.cairn.CairnHints.ASSERT_LE_FELT, c -> c.set("small", 1)), "is out of range");
+    // Claiming the general path for 5 < 3: the split halves are compared and fail.
+    failsWith(main("    assert_lt_felt(5, 3);"),
+        java.util.Map.of(io.cairn.vm.hints.cairn.CairnHints.ASSERT_LT_FELT, c -> c.set("small", 0)), "assert_lt failed");
   }
 }

@@ -113,10 +113,12 @@ public final class CairnHints {
       ids.high, ids.low = divmod(ids.value % PRIME, 2**128)""";
   public static final String ASSERT_LE_FELT = """
       # cairn.math.assert_le_felt
-      assert ids.a % PRIME <= ids.b % PRIME, f'assert_le_felt failed: a = {ids.a} is greater than b = {ids.b}.'""";
+      assert ids.a % PRIME <= ids.b % PRIME, f'assert_le_felt failed: a = {ids.a} is greater than b = {ids.b}.'
+      ids.small = 1 if ids.a % PRIME < range_check_builtin.bound and (ids.b - ids.a) % PRIME < range_check_builtin.bound else 0""";
   public static final String ASSERT_LT_FELT = """
       # cairn.math.assert_lt_felt
-      assert ids.a % PRIME < ids.b % PRIME, f'assert_lt_felt failed: a = {ids.a} is not less than b = {ids.b}.'""";
+      assert ids.a % PRIME < ids.b % PRIME, f'assert_lt_felt failed: a = {ids.a} is not less than b = {ids.b}.'
+      ids.small = 1 if ids.a % PRIME < range_check_builtin.bound and (ids.b - ids.a - 1) % PRIME < range_check_builtin.bound else 0""";
   public static final String NON_NEGATIVE = """
       # cairn.math.non_negative
       ids.non_negative = 1 if ids.value % PRIME <= PRIME // 2 else 0""";
@@ -334,10 +336,12 @@ public final class CairnHints {
     m.put(ASSERT_LE_FELT, c -> {
       BigInteger a = c.getInt("a"), b = c.getInt("b");
       if (a.compareTo(b) > 0) throw new VmError("assert_le_felt failed: a = " + a + " is greater than b = " + b + ".");
+      c.set("small", fitsTwice(c, a, b.subtract(a)) ? 1 : 0);
     });
     m.put(ASSERT_LT_FELT, c -> {
       BigInteger a = c.getInt("a"), b = c.getInt("b");
       if (a.compareTo(b) >= 0) throw new VmError("assert_lt_felt failed: a = " + a + " is not less than b = " + b + ".");
+      c.set("small", fitsTwice(c, a, b.subtract(a).subtract(BigInteger.ONE)) ? 1 : 0);
     });
     m.put(NON_NEGATIVE, c -> c.set("non_negative", c.getInt("value").compareTo(P.shiftRight(1)) <= 0 ? 1 : 0));
     m.put(UNSIGNED_DIV_REM, c -> {
@@ -477,6 +481,12 @@ public final class CairnHints {
   private static DictManager dicts(HintContext c) {
     if (!c.scopeHas("cairn_dicts")) c.scopeSet("cairn_dicts", new DictManager());
     return c.scopeGet("cairn_dicts");
+  }
+
+  /** Both values, reduced modulo PRIME, are below the range-check bound. */
+  private static boolean fitsTwice(HintContext c, BigInteger x, BigInteger y) {
+    BigInteger bound = rcBound(c);
+    return x.mod(P).compareTo(bound) < 0 && y.mod(P).compareTo(bound) < 0;
   }
 
   private static BigInteger rcBound(HintContext c) {

@@ -130,10 +130,19 @@ func split_felt{range_check_ptr}(value) -> (high: felt, low: felt) {
 // Fails unless a <= b as integers in [0, PRIME).
 func assert_le_felt{range_check_ptr}(a, b) {
     alloc_locals;
+    local small;
     %{
         # cairn.math.assert_le_felt
         assert ids.a % PRIME <= ids.b % PRIME, f'assert_le_felt failed: a = {ids.a} is greater than b = {ids.b}.'
+        ids.small = 1 if ids.a % PRIME < range_check_builtin.bound and (ids.b - ids.a) % PRIME < range_check_builtin.bound else 0
     %}
+    if (small != 0) {
+        // a < 2**128 and b = a + (b - a) with b - a < 2**128: b is a + something, below PRIME.
+        assert [range_check_ptr] = a;
+        assert [range_check_ptr + 1] = b - a;
+        let range_check_ptr = range_check_ptr + 2;
+        return ();
+    }
     let (a_high_, a_low_) = split_felt(a);
     local a_high = a_high_;
     local a_low = a_low_;
@@ -149,10 +158,18 @@ func assert_le_felt{range_check_ptr}(a, b) {
 // Fails unless a < b as integers in [0, PRIME).
 func assert_lt_felt{range_check_ptr}(a, b) {
     alloc_locals;
+    local small;
     %{
         # cairn.math.assert_lt_felt
         assert ids.a % PRIME < ids.b % PRIME, f'assert_lt_felt failed: a = {ids.a} is not less than b = {ids.b}.'
+        ids.small = 1 if ids.a % PRIME < range_check_builtin.bound and (ids.b - ids.a - 1) % PRIME < range_check_builtin.bound else 0
     %}
+    if (small != 0) {
+        assert [range_check_ptr] = a;
+        assert [range_check_ptr + 1] = b - a - 1;
+        let range_check_ptr = range_check_ptr + 2;
+        return ();
+    }
     let (a_high_, a_low_) = split_felt(a);
     local a_high = a_high_;
     local a_low = a_low_;

@@ -24,6 +24,7 @@ public final class HintRegistry {
     Sha256Hints.register(m);
     Uint384Hints.register(m);
     ModHints.register(m);
+    BuiltinKeccakHints.register(m);
     io.cairn.vm.hints.cairn.CairnHints.register(m);
     return Map.copyOf(m);
   }

@@ -304,7 +304,7 @@ class DataLibraryTest {
             return ();
         }
         """);
-    assertEquals(ints(200, 300, 6, 1, 0, 201, 300), out);
+    assertEquals(ints(200, 300, 6, 1, 0, 201, 100), out);
     failsWith(header + """
             let (e) = find_element(array, 2, 3, 21);
             return ();

@@ -44,19 +44,20 @@ func search_sorted_lower{range_check_ptr}(array_ptr: felt*, elm_size, n_elms, ke
     return (elm_ptr=elm_ptr);
 }
 
-// Like search_sorted_lower; success is 1 when the element found has exactly this key.
+// The element with exactly this key and success = 1, or array_ptr and success = 0 (as cairo-lang's
+// does). The array must be sorted by key, keys below 2**128.
 func search_sorted{range_check_ptr}(array_ptr: felt*, elm_size, n_elms, key) -> (
     elm_ptr: felt*, success: felt
 ) {
     alloc_locals;
     let (elm_ptr) = search_sorted_lower(array_ptr, elm_size, n_elms, key);
     if (elm_ptr == array_ptr + n_elms * elm_size) {
-        return (elm_ptr=elm_ptr, success=0);
+        return (elm_ptr=array_ptr, success=0);
     }
     if ([elm_ptr] == key) {
         return (elm_ptr=elm_ptr, success=1);
     }
-    return (elm_ptr=elm_ptr, success=0);
+    return (elm_ptr=array_ptr, success=0);
 }
 
 // Like search_sorted, cheaper when key is present: the run names its index directly.

@@ -25,6 +25,7 @@ public final class HintRegistry {
     Uint384Hints.register(m);
     ModHints.register(m);
     BuiltinKeccakHints.register(m);
+    BuiltinPoseidonHints.register(m);
     io.cairn.vm.hints.cairn.CairnHints.register(m);
     return Map.copyOf(m);
   }

@@ -6,7 +6,7 @@ import io.cairn.vm.memory.Relocatable;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
-/** The hints of cairo-lang's builtin_keccak/keccak.cairo on hand-built values (byte patterns read off by eye). */
+/** The hints of cairo-lang's builtin_keccak/keccak.cairo and builtin_poseidon/poseidon.cairo on hand-built values. */
 class BuiltinKeccakHintsTest {
   private static BigInteger hex(String s) {
     return new BigInteger(s, 16);
@@ -50,5 +50,18 @@ class BuiltinKeccakHintsTest {
         .id("n_words_to_copy", "felt").id("n_bytes_left", "felt").constant("BYTES_IN_WORD", 8).run();
     assertEquals(BigInteger.TWO, t.felt("n_words_to_copy"));
     assertEquals(BigInteger.valueOf(5), t.felt("n_bytes_left"));
+  }
+
+  @Test
+  void poseidonLoopCountsTheElementsLeft() {
+    Relocatable elements = new Relocatable(1, 100);
+    for (int left : new int[] {0, 1, 2, 9, 10, 11}) {
+      HintTester ten = new HintTester(BuiltinPoseidonHints.AT_LEAST_TEN_LEFT).id("elements", "felt*", elements)
+          .id("elements_end", "felt*", elements.add(left)).run();
+      assertEquals(BigInteger.valueOf(left >= 10 ? 1 : 0), ten.runner.memory().getInt(ten.fp), "ten, left " + left);
+      HintTester two = new HintTester(BuiltinPoseidonHints.AT_LEAST_TWO_LEFT).id("elements", "felt*", elements)
+          .id("elements_end", "felt*", elements.add(left)).run();
+      assertEquals(BigInteger.valueOf(left >= 2 ? 1 : 0), two.runner.memory().getInt(two.fp), "two, left " + left);
+    }
   }
 }

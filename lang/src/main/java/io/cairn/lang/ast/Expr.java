@@ -111,11 +111,11 @@ public sealed interface Expr {
   record Assignment(String name, Location nameLocation, Expr expr, Location location) {}
 
   /**
-   * A tuple; {@code newlines}, when not null, has one flag per gap (before each member and before
-   * the closing parenthesis) telling whether the source had a line break there, which cairo-lang
-   * keeps when it prints the expression.
+   * A tuple; {@code newlines}, when not null, has the {@link Notes} of each gap (before each member
+   * and before the closing parenthesis): the source's line breaks and comments there, which
+   * cairo-lang keeps when it prints the expression.
    */
-  record Tuple(List<Assignment> members, boolean trailingComma, List<Boolean> newlines, Location location)
+  record Tuple(List<Assignment> members, boolean trailingComma, List<Notes> newlines, Location location)
       implements Expr {
     public Tuple(List<Assignment> members, boolean trailingComma, Location location) {
       this(members, trailingComma, null, location);
@@ -138,6 +138,6 @@ public sealed interface Expr {
       List<Assignment> implicitArgs,
       List<Assignment> args,
       boolean argsTrailingComma,
-      List<Boolean> argNewlines,
+      List<Notes> argNewlines,
       Location location) {}
 }

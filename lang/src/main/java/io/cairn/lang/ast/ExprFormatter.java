@@ -60,23 +60,23 @@ final class ExprFormatter {
     };
   }
 
-  /** cairo-lang's ArgList.format, with line-break notes. */
+  /** cairo-lang's ArgList.format, with the notes (line breaks and comments) of each gap. */
   private static String tupleArgs(Expr.Tuple t) {
     StringBuilder code = new StringBuilder();
-    List<Boolean> nl = t.newlines();
+    List<Notes> notes = t.newlines();
     for (int i = 0; i < t.members().size(); i++) {
-      boolean note = nl != null && nl.get(i);
+      Notes before = notes == null ? Notes.NONE : notes.get(i);
       if (code.length() > 0) {
         code.append(',');
-        if (!note) code.append(' ');
+        if (before.empty()) code.append(' ');
       }
-      if (note) code.append('\n');
+      code.append(before.format());
       Expr.Assignment a = t.members().get(i);
       if (a.name() != null) code.append(a.name()).append('=');
       code.append(format(a.expr()));
     }
     if (t.trailingComma()) code.append(',');
-    if (nl != null && nl.get(nl.size() - 1)) code.append('\n');
+    if (notes != null) code.append(notes.get(notes.size() - 1).format());
     return code.toString();
   }
 

@@ -2,11 +2,15 @@ package io.cairn.lang.parser;
 
 import io.cairn.lang.CairoCompileException;
 import io.cairn.lang.ast.Location;
+import io.cairn.lang.ast.Notes;
 import io.cairn.lang.ast.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits Cairo 0 source into tokens. Newlines and comments are dropped; hints stay whole. */
+/**
+ * Splits Cairo 0 source into tokens; hints stay whole. Newlines and comments are not tokens: what lay between two
+ * tokens is kept as {@link Notes} for the parser to put back where expressions keep them.
+ */
 final class Lexer {
   enum Kind {
     IDENT,
@@ -34,6 +38,10 @@ final class Lexer {
   private final SourceFile file;
   private final String s;
   private int pos, line = 1, col = 1;
+  /** The gap before each token of the last {@link #tokenize()}, by token index. */
+  private final List<Notes> gaps = new ArrayList<>();
+  private boolean gapNewLine, gapSawComment;
+  private List<String> gapComments;
 
   /** The location every token's location points to as its parent (generated code), or null. */
   private Location parent;
@@ -52,8 +60,12 @@ final class Lexer {
 
   List<Token> tokenize() {
     List<Token> out = new ArrayList<>();
+    gaps.clear();
     while (true) {
       skipSpace();
+      gaps.add(gapNewLine || gapComments != null
+          ? new Notes(gapNewLine, gapComments == null ? List.of() : List.copyOf(gapComments))
+          : Notes.NONE);
       if (pos >= s.length()) {
         out.add(new Token(Kind.EOF, "", loc(line, col, line, col + 1)));
         return out;
@@ -119,12 +131,27 @@ final class Lexer {
     }
   }
 
+  /** The gaps before the tokens of the last {@link #tokenize()}, aligned with them. */
+  List<Notes> gaps() {
+    return gaps;
+  }
+
   private void skipSpace() {
+    gapNewLine = false;
+    gapSawComment = false;
+    gapComments = null;
     while (pos < s.length()) {
       char c = s.charAt(pos);
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') adv();
+      if (c == '\n') {
+        if (!gapSawComment) gapNewLine = true;
+        adv();
+      } else if (c == ' ' || c == '\t' || c == '\r') adv();
       else if (c == '/' && pos + 1 < s.length() && s.charAt(pos + 1) == '/') {
+        int st = pos;
         while (pos < s.length() && s.charAt(pos) != '\n') adv();
+        if (gapComments == null) gapComments = new ArrayList<>();
+        gapComments.add(s.substring(st, pos).strip());
+        gapSawComment = true;
       } else return;
     }
   }

@@ -6,6 +6,7 @@ import io.cairn.lang.ast.Code;
 import io.cairn.lang.ast.Code.Element;
 import io.cairn.lang.ast.Expr;
 import io.cairn.lang.ast.Location;
+import io.cairn.lang.ast.Notes;
 import io.cairn.lang.ast.SourceFile;
 import io.cairn.lang.parser.Lexer.Kind;
 import io.cairn.lang.parser.Lexer.Token;
@@ -16,10 +17,14 @@ import java.util.List;
 /** Recursive-descent parser for the Cairo 0 grammar of cairo-lang v0.14.0.1 ({@code cairo.ebnf}). */
 public final class Parser {
   private final List<Token> toks;
+  /** The line breaks and comments before each token. */
+  private final List<Notes> gaps;
   private int p;
 
   private Parser(SourceFile file) {
-    this.toks = new Lexer(file).tokenize();
+    Lexer lexer = new Lexer(file);
+    this.toks = lexer.tokenize();
+    this.gaps = lexer.gaps();
   }
 
   private Parser(List<Token> toks) {
@@ -709,7 +714,7 @@ public final class Parser {
           if (a.args.size() == 1 && !a.trailing && a.args.get(0).name() == null) {
             e = new Expr.Parentheses(a.args.get(0).expr(), l);
           } else {
-            e = new Expr.Tuple(a.args, a.trailing, a.newlines, l);
+            e = new Expr.Tuple(a.args, a.trailing, a.notes, l);
           }
         } else throw unexpected("expression");
       }
@@ -741,34 +746,36 @@ public final class Parser {
       next();
       Args a = parenthesizedArgs();
       return new Expr.FuncCall(
-          new Expr.FunctionCall(id, implicit, a.args, a.trailing, a.newlines, id.location().to(prevLoc())));
+          new Expr.FunctionCall(id, implicit, a.args, a.trailing, a.notes, id.location().to(prevLoc())));
     }
     if (implicit != null) throw unexpected("'('");
     return id;
   }
 
-  /** An argument list after its '(' up to and including ')', with its trailing comma and line breaks. */
-  private record Args(List<Expr.Assignment> args, boolean trailing, List<Boolean> newlines) {}
+  /** An argument list after its '(' up to and including ')', with its trailing comma and notes. */
+  private record Args(List<Expr.Assignment> args, boolean trailing, List<Notes> notes) {}
 
+  /**
+   * Like cairo-lang's comma_separated_with_notes: one Notes per gap before each argument and before ')', the
+   * notes on both sides of a comma merged.
+   */
   private Args parenthesizedArgs() {
     List<Expr.Assignment> args = new ArrayList<>();
-    List<Boolean> newlines = new ArrayList<>();
+    List<Notes> notes = new ArrayList<>();
     boolean trailing = false;
+    Notes beforeComma = Notes.NONE;
     while (!at(")")) {
-      newlines.add(newlineBefore());
+      notes.add(beforeComma.merge(gaps.get(p)));
       args.add(assignment());
       trailing = false;
-      if (!accept(",")) break;
+      if (!at(",")) break;
+      beforeComma = gaps.get(p);
+      next();
       trailing = true;
     }
-    newlines.add(newlineBefore());
+    notes.add(trailing ? beforeComma.merge(gaps.get(p)) : gaps.get(p));
     expect(")");
-    return new Args(args, trailing, newlines);
-  }
-
-  /** Whether a line break separates the previous token from the next one. */
-  private boolean newlineBefore() {
-    return p > 0 && peek().location().startLine() > toks.get(p - 1).location().endLine();
+    return new Args(args, trailing, notes);
   }
 
   private List<Expr.Assignment> argList(String close) {

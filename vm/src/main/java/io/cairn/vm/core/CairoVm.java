@@ -649,6 +649,10 @@ public final class CairoVm {
       sb.append("\nCairo traceback (most recent call last):");
       for (int i = tb.size() - 1; i >= 0; i--) {
         long pc = tb.get(i);
+        // Like cairo-run, the with_attr messages around each call site are part of the traceback.
+        for (Program.Attribute a : program.attributes())
+          if ("error_message".equals(a.name()) && a.startPc() <= pc && pc < a.endPc())
+            sb.append("\nError message: ").append(a.value());
         Program.Location l = program.location((int) pc);
         sb.append('\n').append(l == null ? "Unknown location" : l.toString()).append(": (pc=")
             .append(programSegment).append(':').append(pc).append(')');

@@ -10,9 +10,9 @@ import java.util.Map;
 public final class DictManager {
   /** A dict's content and the pointer its next access must use. */
   public static final class Tracker {
-    final Map<MaybeRelocatable, MaybeRelocatable> data;
+    public final Map<MaybeRelocatable, MaybeRelocatable> data;
     final MaybeRelocatable defaultValue;
-    Relocatable currentPtr;
+    public Relocatable currentPtr;
 
     Tracker(Map<MaybeRelocatable, MaybeRelocatable> data, MaybeRelocatable defaultValue, Relocatable currentPtr) {
       this.data = data;
@@ -20,7 +20,8 @@ public final class DictManager {
       this.currentPtr = currentPtr;
     }
 
-    MaybeRelocatable get(MaybeRelocatable key) {
+    /** The value at key; a missing key takes the default (and keeps it), or fails without one. */
+    public MaybeRelocatable get(MaybeRelocatable key) {
       MaybeRelocatable v = data.get(key);
       if (v == null) {
         if (defaultValue == null) throw new VmError("KeyError: " + key);
@@ -33,13 +34,14 @@ public final class DictManager {
 
   private final Map<Integer, Tracker> trackers = new HashMap<>();
 
-  Relocatable newDict(HintContext c, Map<MaybeRelocatable, MaybeRelocatable> initial, MaybeRelocatable defaultValue) {
+  public Relocatable newDict(HintContext c, Map<MaybeRelocatable, MaybeRelocatable> initial, MaybeRelocatable defaultValue) {
     Relocatable base = c.addSegment();
     trackers.put(base.segment(), new Tracker(new HashMap<>(initial), defaultValue, base));
     return base;
   }
 
-  Tracker tracker(Relocatable dictPtr) {
+  /** The dict at dictPtr's segment; fails unless dictPtr is where its next access goes. */
+  public Tracker tracker(Relocatable dictPtr) {
     Tracker t = trackers.get(dictPtr.segment());
     if (t == null) throw new VmError("Dict Error: No dict tracker found for segment " + dictPtr.segment());
     if (!t.currentPtr.equals(dictPtr))

@@ -24,6 +24,9 @@ public final class HintRegistry {
     Sha256Hints.register(m);
     Uint384Hints.register(m);
     ModHints.register(m);
+    BuiltinKeccakHints.register(m);
+    BuiltinPoseidonHints.register(m);
+    io.cairn.vm.hints.cairn.CairnHints.register(m);
     return Map.copyOf(m);
   }
 

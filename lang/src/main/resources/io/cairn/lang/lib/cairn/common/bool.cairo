@@ -1,0 +1,3 @@
+// Cairn standard library: boolean constants.
+const FALSE = 0;
+const TRUE = 1;

@@ -22,13 +22,12 @@ public final class Parser {
   private int p;
 
   private Parser(SourceFile file) {
-    Lexer lexer = new Lexer(file);
-    this.toks = lexer.tokenize();
-    this.gaps = lexer.gaps();
+    this(new Lexer(file));
   }
 
-  private Parser(List<Token> toks) {
-    this.toks = toks;
+  private Parser(Lexer lexer) {
+    this.toks = lexer.tokenize();
+    this.gaps = lexer.gaps();
   }
 
   /**
@@ -36,7 +35,7 @@ public final class Parser {
    * {@code parentMessage}), as cairo-lang's parser does with a parent_location in its context.
    */
   public static Code.Module parseFile(String moduleName, SourceFile file, Location parent, String parentMessage) {
-    Parser ps = new Parser(new Lexer(file, parent, parentMessage).tokenize());
+    Parser ps = new Parser(new Lexer(file, parent, parentMessage));
     List<Element> els = ps.codeBlock(true);
     return new Code.Module(moduleName, file, els);
   }

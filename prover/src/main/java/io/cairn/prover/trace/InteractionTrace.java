@@ -20,6 +20,23 @@ public final class InteractionTrace {
     return columns[column][row];
   }
 
+  /** Column {@code c} as Montgomery limbs (4 per row), a fresh array. */
+  public long[] column(int c) {
+    Felt[] col = columns[c];
+    long[] out = new long[4 * col.length];
+    for (int r = 0; r < col.length; r++) col[r].writeTo(out, 4 * r);
+    return out;
+  }
+
+  /**
+   * The interaction trace of a layout's main trace (Stone's {@code CpuAir::GetInteractionTrace}).
+   *
+   * @param elements the interaction elements in Stone's order: memory z, memory α, range-check z
+   */
+  public static InteractionTrace of(MainTrace main, TraceLayout layout, Felt[] elements) {
+    return of(main, layout.cpu(), layout.memorySorted(), layout.rangeCheckSorted(), elements);
+  }
+
   public int columnCount() {
     return columns.length;
   }

@@ -3,7 +3,13 @@ package io.cairn.prover.trace;
 import io.cairn.crypto.field.Felt;
 import io.cairn.vm.runner.RelocatedMemory;
 import io.cairn.vm.runner.RunOutput;
+import io.cairn.prover.stone.StoneProof;
+import io.cairn.vm.builtins.EcdsaBuiltin;
+import io.cairn.vm.builtins.SimpleBuiltin;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The main (first) trace table of a layout, column-major. So far it holds the CPU component (instruction decoding,
@@ -20,6 +26,11 @@ public final class MainTrace {
   // range-check pool units (one per row of the offsets column)
   private final long[] rcValue;
   private final boolean[] rcSet;
+  private boolean rangeCheckFinished;
+  // the range-check builtin, when writeBuiltins found one: its memory cells wait for the filled range-check pool
+  private VirtualColumn rcBuiltinMem, rcBuiltinInner;
+  private int rcBuiltinParts;
+  private long rcBuiltinBegin;
 
   private MainTrace(int nColumns, int rows, CpuColumns layout) {
     columns = new long[nColumns][4 * rows];
@@ -55,6 +66,34 @@ public final class MainTrace {
 
   void set(int column, int row, Felt v) {
     v.writeTo(columns[column], 4 * row);
+  }
+
+  void set(VirtualColumn vc, long i, Felt v) {
+    v.writeTo(columns[vc.column()], 4 * vc.row(i));
+  }
+
+  /**
+   * The whole main trace of a proof-mode run, in Stone's order ({@code CpuAir::GetTrace}): CPU steps, public memory,
+   * the builtins (every Pedersen and ECDSA instance, the range-check instances the run used), the range-check pool's
+   * holes, the range-check builtin's memory cells, then the memory pool's holes and the sorted columns.
+   */
+  public static MainTrace build(RunOutput run, TraceLayout layout, StoneProof.PublicInput pi) {
+    if (!pi.layout().equals(layout.name()))
+      throw new IllegalArgumentException("public input is for layout " + pi.layout() + ", the trace layout is " + layout.name());
+    if (pi.nSteps() != run.steps()) throw new IllegalArgumentException("public input has n_steps " + pi.nSteps() + ", the run " + run.steps());
+    MainTrace t = cpu(run, layout.cpu(), layout.columns());
+    long[] addrs = new long[pi.publicMemory().size()];
+    Felt[] vals = new Felt[addrs.length];
+    for (int i = 0; i < addrs.length; i++) {
+      addrs[i] = pi.publicMemory().get(i).address();
+      vals[i] = pi.publicMemory().get(i).value();
+    }
+    Map<String, Long> begins = new HashMap<>();
+    for (var e : pi.segments().entrySet()) begins.put(e.getKey(), e.getValue().beginAddr());
+    t.writeBuiltins(run, layout, begins);
+    t.finishRangeCheck(pi.rcMin(), pi.rcMax(), layout.rangeCheckSorted());
+    t.finishMemory(addrs, vals, layout.publicMemoryStep(), layout.memorySorted());
+    return t;
   }
 
   /** The CPU component of a proof-mode run's trace (steps must be a power of two, as proof mode pads them). */
@@ -140,6 +179,56 @@ public final class MainTrace {
         this, pedersenBegin, a -> mem.has(a) ? Felt.fromCanonicalLimbs(mem.limb(a, 0), mem.limb(a, 1), mem.limb(a, 2), mem.limb(a, 3)) : null);
   }
 
+  /**
+   * The builtins of {@code layout} present in {@code begins} (segment name → begin address): Pedersen and ECDSA
+   * write every instance, the range check only the instances the run wrote (its memory cells, for every instance,
+   * are written by {@link #finishRangeCheck} from the pool, as Stone's {@code RangeCheckBuiltinProverContext::Finalize}).
+   */
+  public void writeBuiltins(RunOutput run, TraceLayout layout, Map<String, Long> begins) {
+    RelocatedMemory mem = run.memory();
+    if (layout.pedersenInput0() != null && begins.containsKey("pedersen")) writeBuiltins(run, begins.get("pedersen"));
+    if (layout.rangeCheckMem() != null && begins.containsKey("range_check")) {
+      long begin = begins.get("range_check");
+      int instances = rows() / layout.rangeCheckMem().step();
+      for (int i = 0; i < instances; i++) {
+        long a = begin + i;
+        if (!mem.has(a)) continue;
+        if (mem.limb(a, 2) != 0 || mem.limb(a, 3) != 0 || layout.rangeCheckParts() * 16 < 128 && mem.limb(a, 1) >>> (layout.rangeCheckParts() * 16 - 64) != 0)
+          throw new IllegalArgumentException("range-check builtin cell " + a + " holds a value of more than " + 16 * layout.rangeCheckParts() + " bits");
+        long lo = mem.limb(a, 0), hi = mem.limb(a, 1);
+        int parts = layout.rangeCheckParts();
+        for (int part = 0; part < parts; part++) {
+          long v = part < 4 ? lo >>> (16 * part) & 0xffff : hi >>> (16 * (part - 4)) & 0xffff;
+          rangeCheck(layout.rangeCheckInner().row((long) i * parts + parts - part - 1), v);
+        }
+      }
+      rcBuiltinMem = layout.rangeCheckMem();
+      rcBuiltinInner = layout.rangeCheckInner();
+      rcBuiltinParts = layout.rangeCheckParts();
+      rcBuiltinBegin = begin;
+    }
+    if (layout.ecdsa() != null && begins.containsKey("ecdsa")) EcdsaTrace.write(this, layout.ecdsa(), begins.get("ecdsa"), ecdsaInputs(run));
+  }
+
+  /** The run's signatures by instance (the ECDSA builtin's AIR private input). */
+  @SuppressWarnings("unchecked")
+  private static Map<Integer, EcdsaTrace.Input> ecdsaInputs(RunOutput run) {
+    Map<Integer, EcdsaTrace.Input> out = new HashMap<>();
+    for (SimpleBuiltin b : run.runner().builtins()) {
+      if (!(b instanceof EcdsaBuiltin)) continue;
+      for (Object o : (List<Object>) b.airPrivateInput(run.runner().memory()).get(b.name())) {
+        Map<String, Object> e = (Map<String, Object>) o;
+        Map<String, Object> si = (Map<String, Object>) e.get("signature_input");
+        int index = ((Number) e.get("index")).intValue();
+        out.put(
+            index,
+            EcdsaTrace.fromPartialPublicKey(
+                Felt.fromHex((String) e.get("pubkey")), Felt.fromHex((String) e.get("msg")), Felt.fromHex((String) si.get("r")), Felt.fromHex((String) si.get("w"))));
+      }
+    }
+    return out;
+  }
+
   private void rangeCheck(int row, long value) {
     if (rcSet[row]) throw new IllegalStateException("range-check unit " + row + " written twice");
     rcSet[row] = true;
@@ -156,6 +245,8 @@ public final class MainTrace {
    * @param sortedColumn the column of memory/sorted (step 2)
    */
   public void finishMemory(long[] publicAddresses, Felt[] publicValues, int publicMemoryStep, int sortedColumn) {
+    if (rcBuiltinMem != null && !rangeCheckFinished)
+      throw new IllegalStateException("the range-check builtin's memory comes from the range-check pool: finishRangeCheck first");
     if (publicAddresses.length == 0) throw new IllegalArgumentException("public memory is empty");
     int publicUnits = rows() / publicMemoryStep;
     if (publicAddresses.length > publicUnits)
@@ -224,6 +315,19 @@ public final class MainTrace {
     long[] sorted = rcValue.clone();
     Arrays.sort(sorted);
     for (int r = 0; r < sorted.length; r++) set(sortedColumn, r, Felt.of(sorted[r]));
+    rangeCheckFinished = true;
+    if (rcBuiltinMem != null) {
+      // every instance's memory cell holds its parts, read back from the (now complete) pool, highest part first
+      int instances = rows() / rcBuiltinMem.step();
+      for (int i = 0; i < instances; i++) {
+        long lo = 0, hi = 0;
+        for (int part = 0; part < rcBuiltinParts; part++) {
+          hi = hi << 16 | lo >>> 48;
+          lo = lo << 16 | rcValue[rcBuiltinInner.row((long) i * rcBuiltinParts + part)];
+        }
+        builtinMemory(rcBuiltinMem.unit(i), rcBuiltinBegin + i, Felt.fromCanonicalLimbs(lo, hi, 0, 0));
+      }
+    }
   }
 
   private static Felt value(RelocatedMemory mem, long addr, int step) {

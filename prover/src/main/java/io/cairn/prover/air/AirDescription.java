@@ -194,27 +194,6 @@ public final class AirDescription {
     return d;
   }
 
-  /**
-   * Defines a layout from description text (the {@code .air} format) under the name its {@code layout} line gives,
-   * for layouts not shipped as resources; {@link #load} then finds it. A name already loaded is an error.
-   */
-  public static AirDescription define(String text) {
-    AirDescription d = new AirDescription(text, "(defined)");
-    if (LOADED.putIfAbsent(d.layout, d) != null) throw new IllegalArgumentException("layout '" + d.layout + "' is already defined");
-    return d;
-  }
-
-  /** The text of a shipped layout description. */
-  public static String resourceText(String layout) {
-    String res = "/io/cairn/prover/air/" + layout + ".air";
-    try (InputStream in = AirDescription.class.getResourceAsStream(res)) {
-      if (in == null) throw new IllegalArgumentException("unsupported layout '" + layout + "'");
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + res, e);
-    }
-  }
-
   private static AirDescription parseResource(String layout) {
     String res = "/io/cairn/prover/air/" + layout + ".air";
     try (InputStream in = AirDescription.class.getResourceAsStream(res)) {

@@ -1,11 +1,10 @@
 package io.cairn.prover.prove;
 
 import io.cairn.crypto.field.Felt;
-import io.cairn.prover.air.AirDescription;
 import io.cairn.prover.stone.StoneProof.PublicInput;
-import io.cairn.prover.trace.CpuColumns;
 import io.cairn.prover.trace.InteractionTrace;
 import io.cairn.prover.trace.MainTrace;
+import io.cairn.prover.trace.TraceLayout;
 import io.cairn.vm.runner.RunOutput;
 
 /**
@@ -13,34 +12,24 @@ import io.cairn.vm.runner.RunOutput;
  * (CPU, builtins, memory and range-check pools), then the permutation products.
  */
 public final class CairoTrace implements TraceSource {
-  // layout small (Stone cpu_air_definition0): memory/sorted and range_check16/sorted columns
-  private static final int SMALL_MEMORY_SORTED = 20, SMALL_RANGE_CHECK_SORTED = 2;
-
   private final MainTrace main;
-  private final CpuColumns columns;
+  private final TraceLayout layout;
 
-  private CairoTrace(MainTrace main, CpuColumns columns) {
+  private CairoTrace(MainTrace main, TraceLayout layout) {
     this.main = main;
-    this.columns = columns;
+    this.layout = layout;
   }
 
-  public static CairoTrace of(RunOutput run, AirDescription air, PublicInput pi) {
-    return of(run, air, pi, CpuColumns.of(air.layout));
+  public static CairoTrace of(RunOutput run, PublicInput pi) {
+    return of(run, pi, TraceLayout.of(pi.layout()));
   }
 
-  /** With the CPU columns given (a layout defined at run time that shares a shipped layout's arrangement). */
-  public static CairoTrace of(RunOutput run, AirDescription air, PublicInput pi, CpuColumns cols) {
-    MainTrace t = MainTrace.cpu(run, cols, air.mainColumns);
-    t.writeBuiltins(run, pi.segments().get("pedersen").beginAddr());
-    long[] addresses = new long[pi.publicMemory().size()];
-    Felt[] values = new Felt[addresses.length];
-    for (int i = 0; i < addresses.length; i++) {
-      addresses[i] = pi.publicMemory().get(i).address();
-      values[i] = pi.publicMemory().get(i).value();
-    }
-    t.finishMemory(addresses, values, air.publicMemoryStep, SMALL_MEMORY_SORTED);
-    t.finishRangeCheck(pi.rcMin(), pi.rcMax(), SMALL_RANGE_CHECK_SORTED);
-    return new CairoTrace(t, cols);
+  /** With the trace arrangement given (a layout defined at run time that shares a shipped layout's arrangement). */
+  public static CairoTrace of(RunOutput run, PublicInput pi, TraceLayout layout) {
+    if (run.runner() == null && pi.segments().containsKey("ecdsa"))
+      throw new IllegalArgumentException(
+          "proving from trace and memory files is not available yet for layouts with the ECDSA builtin (the trace generation reads signatures from the run)");
+    return new CairoTrace(MainTrace.build(run, layout, pi), layout);
   }
 
   /** The main trace (tests alter cells of it). */
@@ -57,10 +46,9 @@ public final class CairoTrace implements TraceSource {
 
   @Override
   public long[][] interactionColumns(Felt[] elements) {
-    InteractionTrace it = InteractionTrace.of(main, columns, SMALL_MEMORY_SORTED, SMALL_RANGE_CHECK_SORTED, elements);
-    int rows = main.rows();
-    long[][] c = new long[it.columnCount()][4 * rows];
-    for (int k = 0; k < c.length; k++) for (int r = 0; r < rows; r++) it.get(k, r).writeTo(c[k], 4 * r);
+    InteractionTrace it = InteractionTrace.of(main, layout, elements);
+    long[][] c = new long[it.columnCount()][];
+    for (int k = 0; k < c.length; k++) c[k] = it.column(k);
     return c;
   }
 }

@@ -31,7 +31,7 @@ class StoneReproductionTest {
     try {
       proof =
           StarkProver.prove(
-              air, stone.publicInput(), stone.parameters(), 6, CairoTrace.of(StarkProverTest.run(), air, stone.publicInput()),
+              air, stone.publicInput(), stone.parameters(), 6, CairoTrace.of(StarkProverTest.run(), stone.publicInput()),
               new StarkProver.Options(0x211697fb1L, true, null));
     } catch (StarkProver.TraceCheckException e) {
       Assumptions.abort("the small layout's main trace is not complete yet: " + e.getMessage());

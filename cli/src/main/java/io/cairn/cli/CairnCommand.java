@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       io.cairn.cli.compile.CompileCommand.class,
       io.cairn.cli.run.RunCommand.class,
       io.cairn.cli.call.CallCommand.class,
+      io.cairn.cli.prove.ProveCommand.class,
       io.cairn.cli.prove.VerifyCommand.class,
     })
 public final class CairnCommand implements Runnable {

@@ -120,6 +120,36 @@ public final class CompiledAir {
     }
   }
 
+  /** Number of distinct denominators (constraint groups). */
+  public int groups() {
+    return groupConstraints.length;
+  }
+
+  /**
+   * Runs the program and leaves the division to the caller, so that a block of points inverts its denominators
+   * together: per group g, Σ coefficient_i·constraint_i·numerator_i goes to {@code sums[so + 4g]} and the group's
+   * denominator to {@code denominators[dof + 4g]}. The composition value is Σ_g sums_g / denominators_g.
+   */
+  public void evaluateParts(long[] r, long[] coefficients, long[] sums, int so, long[] denominators, int dof, long[] scratch) {
+    for (int i = 0; i < op.length; i++) {
+      int d = 4 * dst[i], x = 4 * a[i], y = 4 * b[i];
+      switch (op[i]) {
+        case ADD -> Fp.add(r, x, r, y, r, d);
+        case SUB -> Fp.sub(r, x, r, y, r, d);
+        default -> Fp.mul(r, x, r, y, r, d);
+      }
+    }
+    for (int g = 0; g < groupConstraints.length; g++) {
+      int o = so + 4 * g;
+      sums[o] = sums[o + 1] = sums[o + 2] = sums[o + 3] = 0;
+      for (int c : groupConstraints[g]) {
+        Fp.mul(coefficients, 4 * c, r, 4 * constraintValue[c], scratch, 0);
+        Fp.add(sums, o, scratch, 0, sums, o);
+      }
+      System.arraycopy(r, 4 * denominatorRegister[g], denominators, dof + 4 * g, 4);
+    }
+  }
+
   private static final class Builder {
     final List<int[]> ops = new ArrayList<>();
     final List<Felt> constants = new ArrayList<>();

@@ -150,6 +150,23 @@ public final class CpuAirValues {
     v.put("ecdsa__sig_config_beta_", EcConstants.BETA);
     v.put("ecdsa__sig_config_shift_point_x_", shift.x());
     v.put("ecdsa__sig_config_shift_point_y_", shift.y());
+    for (PeriodicValues p : periodicColumns(traceLength)) v.put(p.exprName(), p.at(point));
+    return v;
+  }
+
+  /**
+   * A periodic column: one period of {@code values} on the order-n subgroup; at x the column is q(x^copies) for the
+   * q of degree < n through the values.
+   */
+  public record PeriodicValues(String exprName, Felt[] values, long copies) {
+    public Felt at(Felt x) {
+      return Periodic.evaluate(values, x.pow(copies));
+    }
+  }
+
+  /** The layout's periodic columns for a trace of the given length. */
+  public List<PeriodicValues> periodicColumns(long traceLength) {
+    List<PeriodicValues> out = new ArrayList<>();
     long nSteps = pi.nSteps();
     for (AirDescription.PeriodicColumn p : air.periodicColumns) {
       Felt[] values;
@@ -173,9 +190,9 @@ public final class CpuAirValues {
         }
       }
       if (copies < 1) throw new IllegalArgumentException("trace too short for layout " + air.layout + " (periodic column " + p.name() + ")");
-      v.put(p.exprName(), Periodic.evaluate(values, point.pow(copies)));
+      out.add(new PeriodicValues(p.exprName(), values, copies));
     }
-    return v;
+    return out;
   }
 
   private long param(String name) {

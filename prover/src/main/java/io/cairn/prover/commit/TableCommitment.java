@@ -9,37 +9,92 @@ import java.util.stream.IntStream;
  * The prover's side of a Stone table commitment: a Merkle tree over the rows of a table (an LDE of some columns, or
  * a FRI layer's cosets), and the decommitment of queried rows in Stone's order.
  *
- * <p>The tree keeps every node (2·rows digests); leaves and each layer are hashed in parallel.
+ * <p>The tree keeps every node as 32 bytes of one flat array (heap order); leaves and each layer are hashed in
+ * parallel. The table's values themselves need not stay in memory: a commitment may be built from leaf hashes
+ * computed elsewhere (an LDE streamed coset by coset), and the queried rows recomputed when decommitted.
  */
 public final class TableCommitment {
   private final MerkleHashing hashing;
   private final int height;
-  private final long[][] columns; // Montgomery limbs, 4 per element, row order = leaf order
-  private final byte[][] nodes; // heap order: nodes[1] is the root, leaves at [rows, 2·rows)
+  private final long[][] columns; // Montgomery limbs, 4 per element, row order = leaf order; null when not kept
+  private final long[] rowMajor; // or: rows of `width` consecutive elements (FRI cosets); null when not kept
+  private final int width;
+  private final byte[] nodes; // heap order, 32 bytes each: node 1 is the root, leaves at [rows, 2·rows)
 
   /** Commits to {@code columns} (each 4·2^height longs of Montgomery limbs). */
   public TableCommitment(MerkleHashing hashing, long[][] columns, int height) {
     this.hashing = hashing;
     this.height = height;
     this.columns = columns;
+    this.rowMajor = null;
+    this.width = columns.length;
     int rows = 1 << height;
     for (long[] c : columns)
       if (c.length != 4 * rows) throw new IllegalArgumentException("column of " + c.length / 4 + " elements, expected " + rows);
-    nodes = new byte[2 * rows][];
-    IntStream.range(0, rows).parallel().forEach(r -> nodes[rows + r] = hashing.leaf(row(r), height));
+    nodes = new byte[64 * rows];
+    IntStream.range(0, rows).parallel().forEach(r -> System.arraycopy(hashing.leaf(row(r), height), 0, nodes, 32 * (rows + r), 32));
+    buildInnerNodes();
+  }
+
+  private TableCommitment(MerkleHashing hashing, int height, long[] rowMajor, int width, byte[] leaves) {
+    this.hashing = hashing;
+    this.height = height;
+    this.columns = null;
+    this.rowMajor = rowMajor;
+    this.width = width;
+    int rows = 1 << height;
+    nodes = new byte[64 * rows];
+    if (leaves != null) System.arraycopy(leaves, 0, nodes, 32 * rows, 32 * rows);
+    else IntStream.range(0, rows).parallel().forEach(r -> System.arraycopy(hashing.leaf(row(r), height), 0, nodes, 32 * (rows + r), 32));
+    buildInnerNodes();
+  }
+
+  /** Commits to a table stored row-major: row r is elements [r·width, (r+1)·width) of {@code data} (a FRI layer). */
+  public static TableCommitment ofRows(MerkleHashing hashing, long[] data, int width, int height) {
+    if (data.length != 4L * width << height) throw new IllegalArgumentException("table of " + data.length / 4 + " elements, expected " + ((long) width << height));
+    return new TableCommitment(hashing, height, data, width, null);
+  }
+
+  /**
+   * Commits to a table whose leaf hashes (32 bytes per row, {@link MerkleHashing#leaf}) were computed by the caller;
+   * its rows are not kept, so {@link #row} is unavailable and the caller supplies decommitted values itself.
+   */
+  public static TableCommitment ofLeaves(MerkleHashing hashing, byte[] leaves, int height) {
+    if (leaves.length != 32L << height) throw new IllegalArgumentException("expected " + (1L << height) + " leaf hashes");
+    return new TableCommitment(hashing, height, null, 0, leaves);
+  }
+
+  private void buildInnerNodes() {
     for (int depth = height - 1; depth >= 0; depth--) {
       int from = 1 << depth, childDepth = depth + 1;
-      IntStream.range(from, 2 * from).parallel().forEach(i -> nodes[i] = hashing.node(nodes[2 * i], nodes[2 * i + 1], childDepth));
+      IntStream.range(from, 2 * from)
+          .parallel()
+          .forEach(
+              i -> {
+                byte[] left = new byte[32], right = new byte[32];
+                System.arraycopy(nodes, 64 * i, left, 0, 32);
+                System.arraycopy(nodes, 64 * i + 32, right, 0, 32);
+                System.arraycopy(hashing.node(left, right, childDepth), 0, nodes, 32 * i, 32);
+              });
     }
   }
 
   public byte[] root() {
-    return nodes[1].clone();
+    byte[] r = new byte[32];
+    System.arraycopy(nodes, 32, r, 0, 32);
+    return r;
   }
 
+  public int height() {
+    return height;
+  }
+
+  /** Row r's values, when the commitment keeps its table. */
   public Felt[] row(int r) {
-    Felt[] v = new Felt[columns.length];
-    for (int c = 0; c < columns.length; c++) v[c] = Felt.fromMontgomeryLimbs(columns[c], 4 * r);
+    Felt[] v = new Felt[width];
+    if (columns != null) for (int c = 0; c < width; c++) v[c] = Felt.fromMontgomeryLimbs(columns[c], 4 * r);
+    else if (rowMajor != null) for (int c = 0; c < width; c++) v[c] = Felt.fromMontgomeryLimbs(rowMajor, 4 * (r * width + c));
+    else throw new IllegalStateException("this commitment does not keep its rows");
     return v;
   }
 
@@ -56,7 +111,7 @@ public final class TableCommitment {
       if (index == 1) break;
       Long next = queue.peek();
       if ((index & 1) == 0 && next != null && next == index + 1) queue.poll();
-      else out.writeBytes(nodes[(int) (index ^ 1)]);
+      else out.write(nodes, (int) (32 * (index ^ 1)), 32);
       queue.add(index >>> 1);
     }
     return out.toByteArray();

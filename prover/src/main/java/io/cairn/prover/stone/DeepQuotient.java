@@ -1,38 +1,74 @@
 package io.cairn.prover.stone;
 
 import io.cairn.crypto.field.Felt;
+import io.cairn.crypto.field.Fp;
 import io.cairn.prover.air.AirDescription;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Stone's DEEP composition (the boundary AIR of oods.cc), FRI's first layer: at x,
  * Σ_i β^i·(column_i(x) − v_i)/(x − z·g^row_i) over the mask, then Σ_k β^(m+k)·(broken_k(x) − v_{m+k})/(x − z^degree).
- * One instance per proof (z, the OODS values and β fixed); the prover and the verifier evaluate it alike.
+ * One instance per proof (z, the OODS values and β fixed); the prover evaluates it over the whole evaluation domain
+ * ({@link #evaluate}), the verifier at the queried points ({@link #at}) — the same code.
+ *
+ * <p>Terms sharing a point share one denominator: per point p, (Σ_{i at p} β^i·column_i(x) − Σ_{i at p} β^i·v_i)/(x − p),
+ * and the denominators of a block of rows are inverted together.
  */
 public final class DeepQuotient {
-  private final AirDescription air;
-  private final Felt[] oods;
-  private final Felt[] coefficients;
-  private final Felt[] points; // z·g^row per mask entry, then z^degree per broken column
+  private final int entries; // mask entries, then broken columns
+  private final int[] column; // per entry: index into the concatenated columns (trace columns, then broken columns)
+  private final int[] pointOf; // per entry: index of its point
+  private final long[] coefficients; // per entry: β^i (Montgomery limbs)
+  private final long[] points; // per distinct point
+  private final long[] constants; // per distinct point: Σ β^i·v_i
+  private final int nPoints;
 
   public DeepQuotient(AirDescription air, Felt z, Felt traceGenerator, Felt[] oodsValues, Felt beta) {
-    this.air = air;
     int m = air.mask.size(), n = m + air.constraintDegree;
     if (oodsValues.length != n) throw new IllegalArgumentException("expected " + n + " OODS values, got " + oodsValues.length);
-    this.oods = oodsValues.clone();
-    coefficients = new Felt[n];
+    entries = n;
+    column = new int[n];
+    pointOf = new int[n];
+    coefficients = new long[4 * n];
+    int traceColumns = air.mainColumns + air.interactionColumns;
+    Map<Long, Integer> byRow = new LinkedHashMap<>(); // mask row offset → point index; Long.MIN_VALUE for z^degree
+    Map<Integer, Felt> pointValue = new LinkedHashMap<>();
+    Felt gInverse = traceGenerator.inverse();
     Felt acc = Felt.ONE;
     for (int i = 0; i < n; i++) {
-      coefficients[i] = acc;
+      long key;
+      Felt p;
+      if (i < m) {
+        int row = air.mask.get(i).row();
+        column[i] = air.mask.get(i).column();
+        key = row;
+        p = z.mul(row >= 0 ? traceGenerator.pow(row) : gInverse.pow(-row));
+      } else {
+        column[i] = traceColumns + (i - m);
+        key = Long.MIN_VALUE;
+        p = z.pow(air.constraintDegree);
+      }
+      Integer idx = byRow.get(key);
+      if (idx == null) {
+        idx = byRow.size();
+        byRow.put(key, idx);
+        pointValue.put(idx, p);
+      }
+      pointOf[i] = idx;
+      acc.writeTo(coefficients, 4 * i);
       acc = acc.mul(beta);
     }
-    points = new Felt[n];
-    Felt gInverse = traceGenerator.inverse();
-    for (int i = 0; i < m; i++) {
-      int row = air.mask.get(i).row();
-      points[i] = z.mul(row >= 0 ? traceGenerator.pow(row) : gInverse.pow(-row));
+    nPoints = byRow.size();
+    points = new long[4 * nPoints];
+    constants = new long[4 * nPoints];
+    for (var e : pointValue.entrySet()) e.getValue().writeTo(points, 4 * e.getKey());
+    long[] t = new long[4];
+    for (int i = 0; i < n; i++) {
+      oodsValues[i].writeTo(t, 0);
+      Fp.mul(t, 0, coefficients, 4 * i, t, 0);
+      Fp.add(constants, 4 * pointOf[i], t, 0, constants, 4 * pointOf[i]);
     }
-    Felt zDeg = z.pow(air.constraintDegree);
-    for (int i = m; i < n; i++) points[i] = zDeg;
   }
 
   /**
@@ -40,16 +76,42 @@ public final class DeepQuotient {
    * composition columns.
    */
   public Felt at(Felt x, Felt[] traceColumns, Felt[] brokenColumns) {
-    int m = air.mask.size(), n = points.length;
-    Felt[] denominators = new Felt[n];
-    for (int i = 0; i < n; i++) denominators[i] = x.sub(points[i]);
-    Felt[] inverses = Felt.batchInverse(denominators);
-    Felt sum = Felt.ZERO;
-    for (int i = 0; i < m; i++) {
-      Felt v = traceColumns[air.mask.get(i).column()];
-      sum = sum.add(coefficients[i].mul(v.sub(oods[i]).mul(inverses[i])));
+    long[][] cols = new long[traceColumns.length + brokenColumns.length][4];
+    for (int c = 0; c < traceColumns.length; c++) traceColumns[c].writeTo(cols[c], 0);
+    for (int k = 0; k < brokenColumns.length; k++) brokenColumns[k].writeTo(cols[traceColumns.length + k], 0);
+    long[] xs = new long[4];
+    x.writeTo(xs, 0);
+    long[] out = new long[4];
+    evaluate(cols, xs, 0, 1, out, 0);
+    return Felt.fromMontgomeryLimbs(out, 0);
+  }
+
+  /**
+   * The quotient at rows [from, to) of a block: {@code columns[c]} holds column c's values (Montgomery limbs, 4 per
+   * row; trace columns, then the broken composition columns), {@code xs} the points; results go to
+   * {@code out[outOffset + 4·(row − from)]}. The denominators of the block are inverted together.
+   */
+  public void evaluate(long[][] columns, long[] xs, int from, int to, long[] out, int outOffset) {
+    int rows = to - from;
+    long[] inv = new long[4 * rows * nPoints];
+    for (int r = 0; r < rows; r++)
+      for (int p = 0; p < nPoints; p++) Fp.sub(xs, 4 * (from + r), points, 4 * p, inv, 4 * (r * nPoints + p));
+    Fp.batchInverse(inv, 0, rows * nPoints, new long[inv.length]);
+    long[] num = new long[4 * nPoints];
+    long[] t = new long[4];
+    for (int r = 0; r < rows; r++) {
+      int row = from + r;
+      for (int p = 0; p < nPoints; p++) Fp.neg(constants, 4 * p, num, 4 * p);
+      for (int i = 0; i < entries; i++) {
+        Fp.mul(coefficients, 4 * i, columns[column[i]], 4 * row, t, 0);
+        Fp.add(num, 4 * pointOf[i], t, 0, num, 4 * pointOf[i]);
+      }
+      int o = outOffset + 4 * r;
+      out[o] = out[o + 1] = out[o + 2] = out[o + 3] = 0;
+      for (int p = 0; p < nPoints; p++) {
+        Fp.mul(num, 4 * p, inv, 4 * (r * nPoints + p), t, 0);
+        Fp.add(out, o, t, 0, out, o);
+      }
     }
-    for (int k = 0; k < n - m; k++) sum = sum.add(coefficients[m + k].mul(brokenColumns[k].sub(oods[m + k]).mul(inverses[m + k])));
-    return sum;
   }
 }

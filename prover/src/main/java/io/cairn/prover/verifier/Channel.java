@@ -1,6 +1,10 @@
 package io.cairn.prover.verifier;
 
+import io.cairn.prover.air.AirDescription;
+import io.cairn.prover.air.CpuAirValues;
 import io.cairn.prover.stone.StoneHashes;
+import io.cairn.prover.stone.StoneProof.Parameters;
+import io.cairn.prover.stone.StoneProof.PublicInput;
 
 import io.cairn.crypto.field.Felt;
 import io.cairn.crypto.hash.Poseidon;
@@ -13,31 +17,59 @@ import java.util.List;
  * Stone's non-interactive (Fiat–Shamir) channel as the verifier replays it: what the prover sent is mixed into the
  * state, and the verifier's randomness is drawn from it.
  */
-abstract sealed class Channel {
+public abstract sealed class Channel {
+  /**
+   * The channel of a proof, seeded with its public input (cpu_air_statement's initial hash chain seed): poseidon3
+   * over the words as felts on the felt channel, else the byte channel's hash (or the verifier-friendly one when so
+   * configured) over their concatenation. The prover and the verifier start from this same state.
+   */
+  public static Channel seeded(AirDescription air, PublicInput pi, Parameters prm, int stoneVersion) {
+    List<byte[]> words = CpuAirValues.publicInputWords(air, pi, prm, stoneVersion);
+    if ("poseidon3".equals(prm.channelHash())) {
+      List<Felt> felts = new ArrayList<>();
+      for (byte[] w : words) felts.add(Felt.fromBytesBE(w));
+      return new FeltChannel(Poseidon.hashMany(felts));
+    }
+    byte[] seed = new byte[32 * words.size()];
+    for (int i = 0; i < words.size(); i++) System.arraycopy(words.get(i), 0, seed, 32 * i, 32);
+    String seedHash = prm.verifierFriendlyChannelUpdates() ? prm.verifierFriendlyCommitmentHash() : prm.channelHash();
+    return new ByteChannel(prm.channelHash(), seed, seedHash);
+  }
+
   /** A commitment (Merkle root) sent by the prover. */
-  abstract void absorbHash(byte[] hash);
+  public abstract void absorbHash(byte[] hash);
 
   /** One field element sent on its own. */
-  abstract void absorbFelt(Felt value);
+  public abstract void absorbFelt(Felt value);
 
   /** A span of field elements sent as one message. */
-  abstract void absorbFelts(Felt[] values);
+  public abstract void absorbFelts(Felt[] values);
 
-  abstract void absorbNonce(long nonce);
+  public abstract void absorbNonce(long nonce);
 
-  abstract Felt randomFelt();
+  public abstract Felt randomFelt();
 
   /** A query index in [0, bound). */
-  abstract long randomQuery(long bound);
+  public abstract long randomQuery(long bound);
+
+  /** The query indices after the proof of work: {@code n} draws in [0, domainSize), sorted, duplicates dropped. */
+  public long[] queries(int n, long domainSize) {
+    java.util.TreeSet<Long> sorted = new java.util.TreeSet<>();
+    for (int i = 0; i < n; i++) sorted.add(randomQuery(domainSize));
+    long[] q = new long[sorted.size()];
+    int i = 0;
+    for (long v : sorted) q[i++] = v;
+    return q;
+  }
 
   /** The state the proof of work is computed from. */
-  abstract byte[] stateBytes();
+  public abstract byte[] stateBytes();
 
   /** Bytes the proof of work nonce takes in proof_hex. */
-  abstract int nonceBytes();
+  public abstract int nonceBytes();
 
   /** The poseidon3 channel (noninteractive_*_felt_channel): state is one felt, randomness is poseidon(state, counter). */
-  static final class FeltChannel extends Channel {
+  public static final class FeltChannel extends Channel {
     private Felt state;
     private long counter;
 
@@ -46,7 +78,7 @@ abstract sealed class Channel {
     }
 
     @Override
-    void absorbHash(byte[] hash) {
+    public void absorbHash(byte[] hash) {
       BigInteger v = new BigInteger(1, hash);
       if (v.compareTo(Felt.MODULUS) >= 0)
         throw new VerificationException("commitment", "a commitment on the poseidon3 channel is not a field element");
@@ -54,12 +86,12 @@ abstract sealed class Channel {
     }
 
     @Override
-    void absorbFelt(Felt value) {
+    public void absorbFelt(Felt value) {
       absorbFelts(new Felt[] {value});
     }
 
     @Override
-    void absorbFelts(Felt[] values) {
+    public void absorbFelts(Felt[] values) {
       List<Felt> data = new ArrayList<>(values.length + 1);
       data.add(state.add(Felt.ONE));
       data.addAll(Arrays.asList(values));
@@ -68,29 +100,29 @@ abstract sealed class Channel {
     }
 
     @Override
-    void absorbNonce(long nonce) {
+    public void absorbNonce(long nonce) {
       absorbFelt(Felt.fromCanonicalLimbs(nonce, 0, 0, 0));
     }
 
     @Override
-    Felt randomFelt() {
+    public Felt randomFelt() {
       return Poseidon.hash(state, Felt.of(counter++));
     }
 
     @Override
-    long randomQuery(long bound) {
+    public long randomQuery(long bound) {
       long[] limbs = randomFelt().canonicalLimbs();
       // low 128 bits modulo the bound
       return new BigInteger(1, StoneVerifier.toBytes(limbs[1], limbs[0])).mod(BigInteger.valueOf(bound)).longValue();
     }
 
     @Override
-    byte[] stateBytes() {
+    public byte[] stateBytes() {
       return state.toBytesBE();
     }
 
     @Override
-    int nonceBytes() {
+    public int nonceBytes() {
       return 32;
     }
   }
@@ -100,7 +132,7 @@ abstract sealed class Channel {
    * H((state + 1) ‖ b); randomness is H(state ‖ counter) with spare bytes kept; field elements are drawn and sent in
    * Montgomery form.
    */
-  static final class ByteChannel extends Channel {
+  public static final class ByteChannel extends Channel {
     private static final BigInteger MAX_DIVISIBLE = Felt.MODULUS.multiply(BigInteger.valueOf(31));
     private final String hash;
     private byte[] state;
@@ -126,24 +158,24 @@ abstract sealed class Channel {
     }
 
     @Override
-    void absorbHash(byte[] h) {
+    public void absorbHash(byte[] h) {
       mix(h);
     }
 
     @Override
-    void absorbFelt(Felt value) {
+    public void absorbFelt(Felt value) {
       mix(montgomeryBytes(value));
     }
 
     @Override
-    void absorbFelts(Felt[] values) {
+    public void absorbFelts(Felt[] values) {
       byte[] b = new byte[32 * values.length];
       for (int i = 0; i < values.length; i++) System.arraycopy(montgomeryBytes(values[i]), 0, b, 32 * i, 32);
       mix(b);
     }
 
     @Override
-    void absorbNonce(long nonce) {
+    public void absorbNonce(long nonce) {
       byte[] b = new byte[8];
       for (int i = 0; i < 8; i++) b[i] = (byte) (nonce >>> (56 - 8 * i));
       mix(b);
@@ -181,7 +213,7 @@ abstract sealed class Channel {
     }
 
     @Override
-    Felt randomFelt() {
+    public Felt randomFelt() {
       while (true) {
         BigInteger r = new BigInteger(1, randomBytes(32));
         if (r.compareTo(MAX_DIVISIBLE) >= 0) continue;
@@ -191,7 +223,7 @@ abstract sealed class Channel {
     }
 
     @Override
-    long randomQuery(long bound) {
+    public long randomQuery(long bound) {
       byte[] b = randomBytes(8);
       long v = 0;
       for (int i = 0; i < 8; i++) v = (v << 8) | (b[i] & 0xff);
@@ -199,12 +231,12 @@ abstract sealed class Channel {
     }
 
     @Override
-    byte[] stateBytes() {
+    public byte[] stateBytes() {
       return state.clone();
     }
 
     @Override
-    int nonceBytes() {
+    public int nonceBytes() {
       return 8;
     }
   }

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Verifies a Stone proof of a Cairo execution, step by step as Stone's verifier does (PROVER.md §4): public-input
@@ -98,19 +97,7 @@ public final class StoneVerifier {
           "last_layer_degree_bound · 2^Σfri_step_list = " + ((long) prm.lastLayerDegreeBound() << sumSteps) + " ≠ trace length " + traceLength);
     CpuAirValues values = new CpuAirValues(air, pi);
 
-    // Channel seeded with the public input.
-    List<byte[]> words = CpuAirValues.publicInputWords(air, pi, prm, stoneVersion);
-    Channel ch;
-    if (feltChannel) {
-      List<Felt> felts = new ArrayList<>();
-      for (byte[] w : words) felts.add(Felt.fromBytesBE(w));
-      ch = new Channel.FeltChannel(Poseidon.hashMany(felts));
-    } else {
-      byte[] seed = new byte[32 * words.size()];
-      for (int i = 0; i < words.size(); i++) System.arraycopy(words.get(i), 0, seed, 32 * i, 32);
-      String seedHash = prm.verifierFriendlyChannelUpdates() ? prm.verifierFriendlyCommitmentHash() : prm.channelHash();
-      ch = new Channel.ByteChannel(prm.channelHash(), seed, seedHash);
-    }
+    Channel ch = Channel.seeded(air, pi, prm, stoneVersion);
     ProofStream in = new ProofStream(proof.proof(), !feltChannel);
 
     byte[] traceRoot = in.next(32, "original trace commitment");
@@ -171,9 +158,7 @@ public final class StoneVerifier {
 
     // Queries.
     long evalSize = 1L << logEval;
-    TreeSet<Long> sorted = new TreeSet<>();
-    for (int i = 0; i < prm.nQueries(); i++) sorted.add(ch.randomQuery(evalSize));
-    long[] queries = sorted.stream().mapToLong(Long::longValue).toArray();
+    long[] queries = ch.queries(prm.nQueries(), evalSize);
 
     observer.queries(queries.clone());
 

@@ -70,6 +70,48 @@ public record RunOutput(CairoRunner runner, long[] segmentBases, RelocatedMemory
     }
   }
 
+  /**
+   * A run read back from cairo-run's binary trace and memory files (as {@link #writeTrace} and {@link #writeMemory}
+   * write them), for proving from files: memory as one segment from address 0; no runner.
+   */
+  public static RunOutput readFiles(Path tracePath, Path memoryPath) throws IOException {
+    byte[] t = Files.readAllBytes(tracePath);
+    if (t.length == 0 || t.length % 24 != 0) throw new IllegalArgumentException(tracePath + ": a trace file holds 24-byte records (ap, fp, pc), got " + t.length + " bytes");
+    long[] trace = new long[t.length / 8];
+    for (int s = 0; s < t.length / 24; s++) {
+      trace[3 * s] = getLong(t, 24 * s + 16);
+      trace[3 * s + 1] = getLong(t, 24 * s);
+      trace[3 * s + 2] = getLong(t, 24 * s + 8);
+    }
+    byte[] m = Files.readAllBytes(memoryPath);
+    if (m.length % 40 != 0) throw new IllegalArgumentException(memoryPath + ": a memory file holds 40-byte records (address, value), got " + m.length + " bytes");
+    long max = 0;
+    for (int i = 0; i < m.length; i += 40) {
+      long a = getLong(m, i);
+      if (a < 0 || a >= Integer.MAX_VALUE / 4) throw new IllegalArgumentException(memoryPath + ": address " + Long.toUnsignedString(a) + " at byte " + i + " is out of range");
+      max = Math.max(max, a);
+    }
+    long[] cells = new long[4 * (int) (max + 1)];
+    for (int i = 0; i < m.length; i += 40) {
+      int at = 4 * (int) getLong(m, i);
+      long l3 = getLong(m, i + 32);
+      if ((l3 & ~io.cairn.vm.memory.Memory.LIMB3_MASK) != 0 || cells[at + 3] < 0)
+        throw new IllegalArgumentException(memoryPath + ": bad or repeated cell at byte " + i);
+      cells[at] = getLong(m, i + 8);
+      cells[at + 1] = getLong(m, i + 16);
+      cells[at + 2] = getLong(m, i + 24);
+      cells[at + 3] = l3 | io.cairn.vm.memory.Memory.WRITTEN;
+    }
+    RelocatedMemory memory = new RelocatedMemory(new long[][] {cells}, new long[] {0}, new int[] {(int) max + 1});
+    return new RunOutput(null, new long[] {0}, memory, trace);
+  }
+
+  private static long getLong(byte[] b, int off) {
+    long v = 0;
+    for (int i = 7; i >= 0; i--) v = (v << 8) | (b[off + i] & 0xff);
+    return v;
+  }
+
   public void writeTrace(Path p) throws IOException {
     try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(p), 1 << 16)) {
       writeTrace(o);

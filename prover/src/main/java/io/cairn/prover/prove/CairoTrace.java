@@ -1,0 +1,54 @@
+package io.cairn.prover.prove;
+
+import io.cairn.crypto.field.Felt;
+import io.cairn.prover.stone.StoneProof.PublicInput;
+import io.cairn.prover.trace.InteractionTrace;
+import io.cairn.prover.trace.MainTrace;
+import io.cairn.prover.trace.TraceLayout;
+import io.cairn.vm.runner.RunOutput;
+
+/**
+ * The traces of a proof-mode Cairo run, as {@code io.cairn.prover.trace} generates them for the layout: main trace
+ * (CPU, builtins, memory and range-check pools), then the permutation products.
+ */
+public final class CairoTrace implements TraceSource {
+  private final MainTrace main;
+  private final TraceLayout layout;
+
+  private CairoTrace(MainTrace main, TraceLayout layout) {
+    this.main = main;
+    this.layout = layout;
+  }
+
+  public static CairoTrace of(RunOutput run, PublicInput pi) {
+    return of(run, pi, TraceLayout.of(pi.layout()));
+  }
+
+  /** With the trace arrangement given (a layout defined at run time that shares a shipped layout's arrangement). */
+  public static CairoTrace of(RunOutput run, PublicInput pi, TraceLayout layout) {
+    if (run.runner() == null && pi.segments().containsKey("ecdsa"))
+      throw new IllegalArgumentException(
+          "proving from trace and memory files is not available yet for layouts with the ECDSA builtin (the trace generation reads signatures from the run)");
+    return new CairoTrace(MainTrace.build(run, layout, pi), layout);
+  }
+
+  /** The main trace (tests alter cells of it). */
+  public MainTrace main() {
+    return main;
+  }
+
+  @Override
+  public long[][] mainColumns() {
+    long[][] c = new long[main.columnCount()][];
+    for (int i = 0; i < c.length; i++) c[i] = main.column(i);
+    return c;
+  }
+
+  @Override
+  public long[][] interactionColumns(Felt[] elements) {
+    InteractionTrace it = InteractionTrace.of(main, layout, elements);
+    long[][] c = new long[it.columnCount()][];
+    for (int k = 0; k < c.length; k++) c[k] = it.column(k);
+    return c;
+  }
+}

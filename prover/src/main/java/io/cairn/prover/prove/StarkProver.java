@@ -1,0 +1,396 @@
+package io.cairn.prover.prove;
+
+import io.cairn.crypto.field.Felt;
+import io.cairn.crypto.field.Fp;
+import io.cairn.prover.air.AirDescription;
+import io.cairn.prover.air.CompiledAir;
+import io.cairn.prover.air.CpuAirValues;
+import io.cairn.prover.commit.TableCommitment;
+import io.cairn.prover.fft.Lde;
+import io.cairn.prover.fft.Ntt;
+import io.cairn.prover.fri.FriFolder;
+import io.cairn.prover.stone.DeepQuotient;
+import io.cairn.prover.stone.MerkleHashing;
+import io.cairn.prover.stone.ProofOfWork;
+import io.cairn.prover.stone.ProofWriter;
+import io.cairn.prover.stone.StoneProof.Parameters;
+import io.cairn.prover.stone.StoneProof.PublicInput;
+import io.cairn.prover.verifier.Channel;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * Stone's STARK protocol, prover side (stark.cc's ProveStark as the verifier replays it): public-input seed; trace
+ * commitment; interaction elements; interaction trace commitment; the composition polynomial over the constraint
+ * cosets, interpolated and broken into {@code constraint_degree} columns, committed; OODS point and values; DEEP
+ * layer; FRI layer commitments and last-layer coefficients; proof of work; queries; decommitments. The output is
+ * proof_hex's bytes.
+ */
+public final class StarkProver {
+  private StarkProver() {}
+
+  private static final Felt GENERATOR = Felt.of(3);
+  private static final int BLOCK = 1024;
+
+  /**
+   * @param powStartNonce where the proof-of-work search starts (tests: at a known proof's nonce); 0 in real use
+   * @param checkTrace whether to refuse a trace that breaks the layout's constraints (off only in soundness tests)
+   * @param progress receives one line per stage (may be null)
+   */
+  public record Options(long powStartNonce, boolean checkTrace, Consumer<String> progress) {
+    public static Options defaults() {
+      return new Options(0, true, null);
+    }
+
+    void stage(String s) {
+      if (progress != null) progress.accept(s);
+    }
+  }
+
+  /** The trace breaks the layout's constraints: the composition polynomial does not agree with the AIR off the trace domain. */
+  public static final class TraceCheckException extends IllegalArgumentException {
+    TraceCheckException(String m) {
+      super(m);
+    }
+  }
+
+  public static byte[] prove(AirDescription air, PublicInput pi, Parameters prm, int stoneVersion, TraceSource trace, Options opt) {
+    CpuAirValues values = new CpuAirValues(air, pi);
+    long[][] main = trace.mainColumns();
+    if (main.length != air.mainColumns) throw new IllegalArgumentException("layout " + air.layout + " has " + air.mainColumns + " main columns, the trace " + main.length);
+    int rows = main[0].length / 4;
+    if (Integer.bitCount(rows) != 1 || rows != pi.nSteps() * 16)
+      throw new IllegalArgumentException("trace of " + rows + " rows for n_steps " + pi.nSteps() + " (expected 16 rows per step)");
+    int logT = Integer.numberOfTrailingZeros(rows), logCosets = prm.logNCosets(), logEval = logT + logCosets;
+    int degree = air.constraintDegree;
+    if (Integer.bitCount(degree) != 1 || degree > 1 << logCosets)
+      throw new IllegalArgumentException("proof_parameters.stark.log_n_cosets: " + logCosets + " is too small for constraint degree " + degree);
+    int sumSteps = 0;
+    for (int s : prm.friStepList()) sumSteps += s;
+    if (prm.friStepList()[0] != 0) throw new IllegalArgumentException("proof_parameters.stark.fri.fri_step_list[0]: must be 0");
+    if ((long) prm.lastLayerDegreeBound() << sumSteps != rows)
+      throw new IllegalArgumentException(
+          "proof_parameters.stark.fri: last_layer_degree_bound · 2^Σfri_step_list = " + ((long) prm.lastLayerDegreeBound() << sumSteps) + " must equal the trace length " + rows);
+    boolean feltChannel = "poseidon3".equals(prm.channelHash());
+    MerkleHashing hashing = MerkleHashing.of(prm);
+    Channel ch = Channel.seeded(air, pi, prm, stoneVersion);
+    ProofWriter out = new ProofWriter(!feltChannel);
+    Lde lde = new Lde(logT, logCosets);
+
+    // Main trace: LDE and commitment.
+    opt.stage("main trace commitment (" + main.length + " columns, 2^" + logEval + " rows)");
+    LdeTable mainTable = new LdeTable(main, false, lde, logT, logCosets, hashing, degree);
+    byte[] root = mainTable.commitment.root();
+    out.hash(root);
+    ch.absorbHash(root);
+    Felt[] interaction = new Felt[air.interactionElements];
+    for (int i = 0; i < interaction.length; i++) interaction[i] = ch.randomFelt();
+
+    opt.stage("interaction trace commitment");
+    long[][] inter = trace.interactionColumns(interaction);
+    if (inter.length != air.interactionColumns) throw new IllegalArgumentException("expected " + air.interactionColumns + " interaction columns, got " + inter.length);
+    LdeTable interTable = new LdeTable(inter, false, lde, logT, logCosets, hashing, degree);
+    inter = null;
+    root = interTable.commitment.root();
+    out.hash(root);
+    ch.absorbHash(root);
+    Felt alpha = ch.randomFelt();
+
+    // Composition polynomial over the first `degree` cosets, interpolated and broken into `degree` columns.
+    opt.stage("composition polynomial");
+    Felt g = Ntt.rootOfUnity(logT);
+    Map<String, Felt> external = values.external(interaction, Felt.ONE, rows);
+    long[] composition = composition(air, values, external, alpha, mainTable, interTable, logT, logCosets, degree, g);
+    Ntt nttC = new Ntt(logT + Integer.numberOfTrailingZeros(degree));
+    nttC.interpolate(composition, 0);
+    long[] scale = new long[4], acc = new long[4];
+    GENERATOR.inverse().writeTo(scale, 0);
+    Felt.ONE.writeTo(acc, 0);
+    for (int i = 0; i < degree * rows; i++) {
+      Fp.mul(composition, 4 * i, acc, 0, composition, 4 * i); // coefficients of h(3y) → of h(x)
+      Fp.mul(acc, 0, scale, 0, acc, 0);
+    }
+    long[][] broken = new long[degree][4 * rows];
+    for (int i = 0; i < rows; i++) for (int k = 0; k < degree; k++) System.arraycopy(composition, 4 * (degree * i + k), broken[k], 4 * i, 4);
+    composition = null;
+    LdeTable compTable = new LdeTable(broken, true, lde, logT, logCosets, hashing, 0);
+    broken = null;
+    root = compTable.commitment.root();
+    out.hash(root);
+    ch.absorbHash(root);
+    Felt z = ch.randomFelt();
+
+    // OODS values: every mask entry at z·g^row, then the broken columns at z^degree.
+    opt.stage("out-of-domain sampling");
+    int m = air.mask.size();
+    Felt[] oods = new Felt[m + degree];
+    Felt gInverse = g.inverse();
+    IntStream.range(0, m + degree)
+        .parallel()
+        .forEach(
+            i -> {
+              if (i < m) {
+                AirDescription.MaskEntry e = air.mask.get(i);
+                Felt x = z.mul(e.row() >= 0 ? g.pow(e.row()) : gInverse.pow(-e.row()));
+                oods[i] = e.column() < air.mainColumns ? mainTable.at(e.column(), x) : interTable.at(e.column() - air.mainColumns, x);
+              } else oods[i] = compTable.at(i - m, z.pow(degree));
+            });
+    if (opt.checkTrace()) {
+      Felt[] coefficients = powers(alpha, air.constraints.size());
+      Felt expected =
+          air.evaluateComposition(
+              java.util.Arrays.copyOf(oods, m), values.external(interaction, z, rows), coefficients, z, g, rows);
+      Felt claimed = Felt.ZERO;
+      for (int k = degree - 1; k >= 0; k--) claimed = claimed.mul(z).add(oods[m + k]);
+      if (!expected.equals(claimed))
+        throw new TraceCheckException("the trace does not satisfy the constraints of layout " + air.layout + " (its composition polynomial is not of low degree)");
+    }
+    for (Felt v : oods) {
+      out.felt(v);
+      if (!prm.verifierFriendlyChannelUpdates()) ch.absorbFelt(v);
+    }
+    if (prm.verifierFriendlyChannelUpdates()) ch.absorbFelts(oods);
+    Felt beta = ch.randomFelt();
+
+    // DEEP layer over the whole evaluation domain (query order), coset by coset.
+    opt.stage("DEEP composition");
+    DeepQuotient deep = new DeepQuotient(air, z, g, oods, beta);
+    long[] layer = deepLayer(deep, mainTable, interTable, compTable, lde, logT, logCosets, g);
+
+    // FRI: commit to each layer with cosets as rows, fold with the drawn point.
+    int[] steps = prm.friStepList();
+    int nInner = steps.length - 1;
+    long[][] layers = new long[nInner][];
+    TableCommitment[] friTrees = new TableCommitment[nInner];
+    int logSize = logEval;
+    for (int k = 0; k < nInner; k++) {
+      opt.stage("FRI layer " + (k + 1) + " (2^" + logSize + " elements)");
+      int step = steps[k + 1];
+      layers[k] = layer;
+      friTrees[k] = TableCommitment.ofRows(hashing, layer, 1 << step, logSize - step);
+      out.hash(friTrees[k].root());
+      ch.absorbHash(friTrees[k].root());
+      Felt point = ch.randomFelt();
+      layer = FriFolder.fold(layer, logSize, step, point);
+      logSize -= step;
+    }
+    Felt[] lastLayer = lastLayerCoefficients(layer, logSize, prm.lastLayerDegreeBound());
+    for (Felt c : lastLayer) out.felt(c);
+    ch.absorbFelts(lastLayer);
+
+    // Proof of work.
+    opt.stage("proof of work (" + prm.proofOfWorkBits() + " bits)");
+    String powHash = feltChannel ? prm.powHash() : prm.channelHash();
+    long nonce = ProofOfWork.search(powHash, ch.stateBytes(), prm.proofOfWorkBits(), opt.powStartNonce());
+    out.nonce(nonce, ch.nonceBytes());
+    ch.absorbNonce(nonce);
+
+    // Queries and decommitments.
+    opt.stage("decommitment");
+    long[] queries = ch.queries(prm.nQueries(), 1L << logEval);
+    for (LdeTable table : new LdeTable[] {mainTable, interTable, compTable}) {
+      for (long[] row : table.rows(queries)) for (int c = 0; c < table.columns(); c++) out.tableValue(row, 4 * c);
+      out.bytes(table.commitment.authenticationNodes(queries));
+    }
+    long[] idx = queries;
+    for (int k = 0; k < nInner; k++) {
+      int coset = 1 << steps[k + 1];
+      long[] cosets = new long[idx.length];
+      int nCosets = 0, q = 0;
+      while (q < idx.length) {
+        long c = idx[q] / coset;
+        for (int j = 0; j < coset; j++) {
+          long position = c * coset + j;
+          if (q < idx.length && idx[q] == position) q++;
+          else out.tableValue(layers[k], (int) (4 * position));
+        }
+        cosets[nCosets++] = c;
+      }
+      idx = java.util.Arrays.copyOf(cosets, nCosets);
+      out.bytes(friTrees[k].authenticationNodes(idx));
+    }
+    return out.toByteArray();
+  }
+
+  /** The composition polynomial's values on 3·⟨u⟩ (u of order degree·T), natural order: coset j's row i at degree·i + bitrev(j). */
+  private static long[] composition(
+      AirDescription air, CpuAirValues values, Map<String, Felt> external, Felt alpha, LdeTable main, LdeTable inter,
+      int logT, int logCosets, int degree, Felt g) {
+    int rows = 1 << logT, logDegree = Integer.numberOfTrailingZeros(degree);
+    CompiledAir compiled = new CompiledAir(air);
+    long[] coefficients = new long[4 * air.constraints.size()];
+    Felt[] alphas = powers(alpha, air.constraints.size());
+    for (int i = 0; i < alphas.length; i++) alphas[i].writeTo(coefficients, 4 * i);
+    long[] base = compiled.newRegisters();
+    for (var e : external.entrySet()) CompiledAir.set(base, compiled.register(e.getKey()), e.getValue());
+    for (int k = 0; k < air.shifts.size(); k++) CompiledAir.set(base, compiled.register("shift" + k), g.pow(air.shifts.get(k).of(rows)));
+    int m = air.mask.size();
+    int[] maskRegister = new int[m], maskColumn = new int[m], maskRow = new int[m];
+    for (int i = 0; i < m; i++) {
+      AirDescription.MaskEntry e = air.mask.get(i);
+      maskRegister[i] = 4 * compiled.register(e.name());
+      maskColumn[i] = e.column();
+      maskRow[i] = e.row();
+    }
+    int nPowers = air.pointPowers.size();
+    long[] exponents = new long[nPowers];
+    int[] powerRegister = new int[nPowers];
+    long[] powerStep = new long[4 * nPowers];
+    for (int k = 0; k < nPowers; k++) {
+      exponents[k] = air.pointPowers.get(k).of(rows);
+      powerRegister[k] = compiled.register("point_pow" + (k + 1));
+      g.pow(exponents[k]).writeTo(powerStep, 4 * k);
+    }
+    int pointRegister = compiled.register("point");
+    List<CpuAirValues.PeriodicValues> periodic = values.periodicColumns(rows);
+    int[] periodicRegister = new int[periodic.size()];
+    for (int p = 0; p < periodic.size(); p++) periodicRegister[p] = compiled.register(periodic.get(p).exprName());
+    Felt c = Ntt.rootOfUnity(logT + logCosets);
+    long[] result = new long[4 * degree * rows];
+    for (int j = 0; j < degree; j++) {
+      int rev = logCosets == 0 ? 0 : Integer.reverse(j) >>> (32 - logCosets);
+      Felt offset = GENERATOR.mul(c.pow(rev));
+      long[][] cols = new long[air.mainColumns + air.interactionColumns][];
+      for (int k = 0; k < air.mainColumns; k++) cols[k] = main.natural[j][k];
+      for (int k = 0; k < air.interactionColumns; k++) cols[air.mainColumns + k] = inter.natural[j][k];
+      // periodic columns repeat every T/copies rows: tabulate one period per coset
+      long[][] periodicTable = new long[periodic.size()][];
+      int[] periodMask = new int[periodic.size()];
+      for (int p = 0; p < periodic.size(); p++) {
+        CpuAirValues.PeriodicValues pv = periodic.get(p);
+        int period = (int) (rows / pv.copies());
+        periodMask[p] = period - 1;
+        periodicTable[p] = periodicOnCoset(pv, offset, period, g);
+      }
+      final int slot = degree == 1 ? 0 : Integer.reverse(j) >>> (32 - logDegree);
+      final int groups = compiled.groups();
+      IntStream.range(0, (rows + BLOCK - 1) / BLOCK)
+          .parallel()
+          .forEach(
+              b -> {
+                long[] r = base.clone();
+                long[] scratch = new long[12];
+                long[] sums = new long[4 * groups * BLOCK], dens = new long[4 * groups * BLOCK];
+                long[] invScratch = new long[dens.length];
+                int from = b * BLOCK, to = Math.min(rows, from + BLOCK);
+                Felt x0 = offset.mul(g.pow(from));
+                long[] x = new long[4], gl = new long[4];
+                x0.writeTo(x, 0);
+                g.writeTo(gl, 0);
+                long[] powers = new long[4 * nPowers];
+                for (int k = 0; k < nPowers; k++) x0.pow(exponents[k]).writeTo(powers, 4 * k);
+                for (int i = from; i < to; i++) {
+                  System.arraycopy(x, 0, r, 4 * pointRegister, 4);
+                  for (int k = 0; k < nPowers; k++) {
+                    if (powerRegister[k] >= 0) System.arraycopy(powers, 4 * k, r, 4 * powerRegister[k], 4);
+                    Fp.mul(powers, 4 * k, powerStep, 4 * k, powers, 4 * k);
+                  }
+                  for (int p = 0; p < periodicRegister.length; p++)
+                    if (periodicRegister[p] >= 0) System.arraycopy(periodicTable[p], 4 * (i & periodMask[p]), r, 4 * periodicRegister[p], 4);
+                  for (int e = 0; e < m; e++) {
+                    int row = (i + maskRow[e]) & (rows - 1);
+                    System.arraycopy(cols[maskColumn[e]], 4 * row, r, maskRegister[e], 4);
+                  }
+                  compiled.evaluateParts(r, coefficients, sums, 4 * groups * (i - from), dens, 4 * groups * (i - from), scratch);
+                  Fp.mul(x, 0, gl, 0, x, 0);
+                }
+                int n = to - from;
+                Fp.batchInverse(dens, 0, groups * n, invScratch);
+                for (int i = 0; i < n; i++) {
+                  int o = 4 * (degree * (from + i) + slot);
+                  for (int k = 0; k < groups; k++) {
+                    int at = 4 * (groups * i + k);
+                    Fp.mul(sums, at, dens, at, scratch, 0);
+                    Fp.add(result, o, scratch, 0, result, o);
+                  }
+                }
+              });
+    }
+    return result;
+  }
+
+  /** A periodic column on coset offset·⟨g⟩, one period (rows 0..period−1) in natural order, by a coset NTT. */
+  private static long[] periodicOnCoset(CpuAirValues.PeriodicValues pv, Felt offset, int period, Felt g) {
+    long[] table = new long[4 * period];
+    int n = pv.values().length;
+    if (period < 2 || n < 2) {
+      for (int i = 0; i < period; i++) pv.at(offset.mul(g.pow(i))).writeTo(table, 4 * i);
+      return table;
+    }
+    for (int i = 0; i < n; i++) pv.values()[i].writeTo(table, 4 * i);
+    new Ntt(Integer.numberOfTrailingZeros(n)).interpolate(table, 0); // q's coefficients, zero-padded to the period
+    int logPeriod = Integer.numberOfTrailingZeros(period);
+    new Ntt(logPeriod).evaluateOnCoset(table, 0, offset.pow(pv.copies()));
+    Ntt.bitReverse(table, 0, logPeriod);
+    return table;
+  }
+
+  /** Stone's FRI layer 0: the DEEP quotient at every point of the evaluation domain, in query order. */
+  private static long[] deepLayer(
+      DeepQuotient deep, LdeTable main, LdeTable inter, LdeTable comp, Lde lde, int logT, int logCosets, Felt g) {
+    int rows = 1 << logT;
+    long[] layer = new long[4 << (logT + logCosets)];
+    int nMain = main.columns(), nInter = inter.columns(), nComp = comp.columns();
+    long[][] cols = new long[nMain + nInter + nComp][4 * rows];
+    long[][] mainBuf = java.util.Arrays.copyOfRange(cols, 0, nMain);
+    long[][] interBuf = java.util.Arrays.copyOfRange(cols, nMain, nMain + nInter);
+    long[][] compBuf = java.util.Arrays.copyOfRange(cols, nMain + nInter, cols.length);
+    long[] xs = new long[4 * rows];
+    Felt c = Ntt.rootOfUnity(logT + logCosets);
+    for (int j = 0; j < 1 << logCosets; j++) {
+      main.evaluateCoset(j, mainBuf);
+      inter.evaluateCoset(j, interBuf);
+      comp.evaluateCoset(j, compBuf);
+      int rev = logCosets == 0 ? 0 : Integer.reverse(j) >>> (32 - logCosets);
+      Felt offset = GENERATOR.mul(c.pow(rev));
+      IntStream.range(0, (rows + BLOCK - 1) / BLOCK)
+          .parallel()
+          .forEach(
+              b -> {
+                int from = b * BLOCK, to = Math.min(rows, from + BLOCK);
+                long[] x = new long[4], gl = new long[4];
+                offset.mul(g.pow(from)).writeTo(x, 0);
+                g.writeTo(gl, 0);
+                for (int i = from; i < to; i++) {
+                  System.arraycopy(x, 0, xs, 4 * i, 4);
+                  Fp.mul(x, 0, gl, 0, x, 0);
+                }
+              });
+      Ntt.bitReverse(xs, 0, logT); // position p holds the point of row bitrev(p), as the LDE's values
+      final int base = 4 * j * rows;
+      IntStream.range(0, (rows + 255) / 256)
+          .parallel()
+          .forEach(b -> deep.evaluate(cols, xs, 256 * b, Math.min(rows, 256 * b + 256), layer, base + 4 * 256 * b));
+    }
+    return layer;
+  }
+
+  /** The last FRI layer's coefficients: its values sit at ω^bitrev(i) over a subgroup; all above the bound must vanish. */
+  private static Felt[] lastLayerCoefficients(long[] layer, int logSize, int bound) {
+    int size = 1 << logSize;
+    long[] a = layer.clone();
+    Felt[] out = new Felt[bound];
+    if (logSize == 0) {
+      out[0] = Felt.fromMontgomeryLimbs(a, 0);
+      return out;
+    }
+    Ntt.bitReverse(a, 0, logSize);
+    new Ntt(logSize).interpolate(a, 0);
+    for (int i = bound; i < size; i++)
+      if (!Fp.isZero(a, 4 * i)) throw new IllegalStateException("FRI last layer of degree ≥ " + bound + ": the DEEP layer is not of low degree");
+    for (int i = 0; i < bound; i++) out[i] = Felt.fromMontgomeryLimbs(a, 4 * i);
+    return out;
+  }
+
+  static Felt[] powers(Felt a, int n) {
+    Felt[] r = new Felt[n];
+    Felt acc = Felt.ONE;
+    for (int i = 0; i < n; i++) {
+      r[i] = acc;
+      acc = acc.mul(a);
+    }
+    return r;
+  }
+}

@@ -1,6 +1,7 @@
 package io.cairn.vm.syscall;
 
 import io.cairn.vm.cairo1.Cairo1HintProcessor;
+import io.cairn.vm.cairo1.PanicText;
 import io.cairn.vm.casm.CasmProgram;
 import io.cairn.vm.casm.CasmRunner;
 import io.cairn.vm.core.VmException;
@@ -41,9 +42,9 @@ public final class ContractRunner {
       this(panicked, retdata, gasLeft, steps, Map.of());
     }
 
-    /** The panic data as text: short strings where printable, else 0x-hex. */
+    /** The panic data as the Cairo runner prints it: short strings, ByteArrays as text, other felts as hex. */
     public String panicText() {
-      return describe(retdata);
+      return PanicText.describe(retdata);
     }
   }
 

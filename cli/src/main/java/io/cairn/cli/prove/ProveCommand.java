@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     name = "prove",
     mixinStandardHelpOptions = true,
     description = {
-      "Prove a Cairo 0 execution with a STARK in Stone's format (cpu_air_prover's JSON; layout small).",
+      "Prove a Cairo 0 execution with a STARK in Stone's format (cpu_air_prover's JSON; layouts small and recursive).",
       "Either PROGRAM.json (run in proof mode first) or --air-public-input with --air-private-input (like Stone's",
       "cpu_air_prover; trace and memory paths resolve relative to the private-input file).",
       "Exit 0 proved, 1 failed run or a trace the layout's constraints reject, 2 bad input."
@@ -46,7 +46,7 @@ public final class ProveCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "PROGRAM.json", description = "cairo-compile output (proof-mode program with __start__)")
   Path program;
 
-  @Option(names = "--layout", defaultValue = "small", description = "Layout (default: ${DEFAULT-VALUE}; supported: small)")
+  @Option(names = "--layout", defaultValue = "small", description = "Layout (default: ${DEFAULT-VALUE}; supported: small, recursive)")
   String layout;
 
   @Option(names = {"--program-input", "--program_input"}, paramLabel = "FILE", description = "JSON given to hints as program_input")

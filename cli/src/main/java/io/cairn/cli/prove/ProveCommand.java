@@ -141,7 +141,7 @@ public final class ProveCommand implements Callable<Integer> {
             showProgress ? s -> err.println("cairn prove: " + (System.nanoTime() - start) / 1_000_000 + " ms: " + s) : null);
     byte[] proof;
     try {
-      proof = StarkProver.prove(air, pi, prm, stoneVersion, CairoTrace.of(run, pi), options);
+      proof = StarkProver.prove(air, pi, prm, stoneVersion, (privateInputJson != null ? CairoTrace.of(run, pi, privateInputJson) : CairoTrace.of(run, pi)), options);
     } catch (StarkProver.TraceCheckException e) {
       err.println("cairn: prove failed: " + e.getMessage());
       return ExitCodes.NEGATIVE;

@@ -1,7 +1,11 @@
 package io.cairn.prover.prove;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.prover.trace.Execution;
+
 import io.cairn.crypto.field.Felt;
 import io.cairn.prover.stone.StoneProof.PublicInput;
+import io.cairn.prover.trace.Execution;
 import io.cairn.prover.trace.InteractionTrace;
 import io.cairn.prover.trace.MainTrace;
 import io.cairn.prover.trace.TraceLayout;
@@ -28,8 +32,19 @@ public final class CairoTrace implements TraceSource {
   public static CairoTrace of(RunOutput run, PublicInput pi, TraceLayout layout) {
     if (run.runner() == null && pi.segments().containsKey("ecdsa"))
       throw new IllegalArgumentException(
-          "proving from trace and memory files is not available yet for layouts with the ECDSA builtin (the trace generation reads signatures from the run)");
+          "a run read back from trace and memory files carries no ECDSA signatures: give the AIR private input too");
     return new CairoTrace(MainTrace.build(run, layout, pi), layout);
+  }
+
+  /**
+   * A run read back from trace and memory files, with what only its AIR private input knows: the ECDSA builtin's
+   * signatures (its {@code ecdsa} list), as Stone's prover reads them.
+   */
+  public static CairoTrace of(RunOutput run, PublicInput pi, JsonNode privateInput) {
+    TraceLayout layout = TraceLayout.of(pi.layout());
+    Execution execution = Execution.of(run);
+    if (run.runner() == null) execution = execution.withSignatures(Execution.signatures(privateInput.get("ecdsa")));
+    return new CairoTrace(MainTrace.build(execution, layout, pi), layout);
   }
 
   /** The main trace (tests alter cells of it). */

@@ -207,6 +207,17 @@ public final class Felt implements Comparable<Felt> {
     return pow(BigInteger.valueOf(e));
   }
 
+  /** The first {@code n} powers of this element: 1, a, a², …, aⁿ⁻¹ (the random coefficients of a STARK's combinations). */
+  public Felt[] powers(int n) {
+    Felt[] r = new Felt[n];
+    Felt acc = ONE;
+    for (int i = 0; i < n; i++) {
+      r[i] = acc;
+      acc = acc.mul(this);
+    }
+    return r;
+  }
+
   /** Inverts every element with a single field inversion. Zeros are an error. */
   public static Felt[] batchInverse(Felt[] values) {
     long[] a = new long[4 * values.length];

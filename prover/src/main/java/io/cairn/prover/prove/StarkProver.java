@@ -138,7 +138,7 @@ public final class StarkProver {
               } else oods[i] = compTable.at(i - m, z.pow(degree));
             });
     if (opt.checkTrace()) {
-      Felt[] coefficients = powers(alpha, air.constraints.size());
+      Felt[] coefficients = alpha.powers(air.constraints.size());
       Felt expected =
           air.evaluateComposition(
               java.util.Arrays.copyOf(oods, m), values.external(interaction, z, rows), coefficients, z, g, rows);
@@ -221,7 +221,7 @@ public final class StarkProver {
     int rows = 1 << logT, logDegree = Integer.numberOfTrailingZeros(degree);
     CompiledAir compiled = new CompiledAir(air);
     long[] coefficients = new long[4 * air.constraints.size()];
-    Felt[] alphas = powers(alpha, air.constraints.size());
+    Felt[] alphas = alpha.powers(air.constraints.size());
     for (int i = 0; i < alphas.length; i++) alphas[i].writeTo(coefficients, 4 * i);
     long[] base = compiled.newRegisters();
     for (var e : external.entrySet()) CompiledAir.set(base, compiled.register(e.getKey()), e.getValue());
@@ -382,15 +382,5 @@ public final class StarkProver {
       if (!Fp.isZero(a, 4 * i)) throw new IllegalStateException("FRI last layer of degree ≥ " + bound + ": the DEEP layer is not of low degree");
     for (int i = 0; i < bound; i++) out[i] = Felt.fromMontgomeryLimbs(a, 4 * i);
     return out;
-  }
-
-  static Felt[] powers(Felt a, int n) {
-    Felt[] r = new Felt[n];
-    Felt acc = Felt.ONE;
-    for (int i = 0; i < n; i++) {
-      r[i] = acc;
-      acc = acc.mul(a);
-    }
-    return r;
   }
 }

@@ -121,7 +121,7 @@ public final class StoneVerifier {
 
     // OODS: the AIR's composition at z must equal the committed broken columns at z².
     Felt traceGenerator = GENERATOR.pow(P.subtract(BigInteger.ONE).shiftRight(logTrace));
-    Felt[] coefficients = powers(compositionAlpha, air.constraints.size());
+    Felt[] coefficients = compositionAlpha.powers(air.constraints.size());
     Map<String, Felt> external = values.external(interaction, z, traceLength);
     Felt composition = air.evaluateComposition(Arrays.copyOf(oods, air.mask.size()), external, coefficients, z, traceGenerator, traceLength);
     Felt claimed = Felt.ZERO;
@@ -252,16 +252,6 @@ public final class StoneVerifier {
       g[i] = omega.pow(rev); // x⁻¹ of element i is x₀⁻¹·ω^bitrev(i)
     }
     return g;
-  }
-
-  static Felt[] powers(Felt a, int n) {
-    Felt[] r = new Felt[n];
-    Felt acc = Felt.ONE;
-    for (int i = 0; i < n; i++) {
-      r[i] = acc;
-      acc = acc.mul(a);
-    }
-    return r;
   }
 
   static byte[] keccakPacked(List<Felt> values) {

@@ -1,0 +1,76 @@
+package io.cairn.bench.prover;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cairn.prover.air.AirDescription;
+import io.cairn.prover.prove.CairoTrace;
+import io.cairn.prover.prove.ProofFile;
+import io.cairn.prover.prove.StarkProver;
+import io.cairn.prover.stone.StoneProof;
+import io.cairn.vm.runner.RunOutput;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+
+/**
+ * Proving time, peak heap and proof size of the recursive-layout fibonacci (the program of {@link TraceBenchmark})
+ * with the 96-bit parameters of Stone's e2e test (18 queries, 24 proof-of-work bits, keccak256 channel,
+ * keccak256_masked160_msb commitments), fri_step_list fitted to the trace length. One proof per JVM: a proof takes
+ * seconds to minutes, so JIT warm-up is a small share and single-shot wall time is what a user sees.
+ *
+ * <p>Run: {@code java -Xmx8g -cp bench/target/benchmarks.jar io.cairn.bench.prover.ProveTime LOG_STEPS LOG_COSETS}.
+ */
+public final class ProveTime {
+  private ProveTime() {}
+
+  /** A run padded to exactly {@code steps}: proof mode pads to a power of two, so bisect the claim index. */
+  static RunOutput runWithSteps(long steps) {
+    int lo = 1, hi = 2;
+    while (TraceBenchmark.run(hi).steps() < steps) hi *= 2;
+    while (true) {
+      int mid = (lo + hi) >>> 1;
+      RunOutput r = TraceBenchmark.run(mid);
+      if (r.steps() == steps) return r;
+      if (r.steps() < steps) lo = mid + 1;
+      else hi = mid - 1;
+      if (lo > hi) throw new IllegalStateException("no claim index runs exactly " + steps + " steps");
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    int logSteps = Integer.parseInt(args[0]), logCosets = Integer.parseInt(args[1]);
+    long t0 = System.nanoTime();
+    RunOutput run = runWithSteps(1L << logSteps);
+    ObjectMapper om = new ObjectMapper();
+    var publicInputJson = om.valueToTree(run.publicInput());
+    StoneProof.PublicInput pi = StoneProof.parsePublicInput(publicInputJson);
+    AirDescription air = AirDescription.load(pi.layout());
+    int logTrace = logSteps + 4, lastLayerLog = 6, sum = logTrace - lastLayerLog;
+    ArrayNode steps = om.createArrayNode().add(0);
+    for (; sum > 0; sum -= Math.min(4, sum)) steps.add(Math.min(4, sum));
+    ObjectNode params = om.createObjectNode();
+    params.put("field", "PrimeField0");
+    ObjectNode stark = params.putObject("stark");
+    ObjectNode fri = stark.putObject("fri");
+    fri.set("fri_step_list", steps);
+    fri.put("last_layer_degree_bound", 1 << lastLayerLog);
+    fri.put("n_queries", 18);
+    fri.put("proof_of_work_bits", 24);
+    stark.put("log_n_cosets", logCosets);
+    params.put("use_extension_field", false);
+    StoneProof.Parameters prm = StoneProof.parse(ProofFile.json(params, ProofFile.defaultProverConfig(), publicInputJson, null, new byte[0])).parameters();
+    long t1 = System.nanoTime();
+    System.out.printf("run: %d steps in %.1f s; fri_step_list %s%n", run.steps(), (t1 - t0) / 1e9, steps);
+    StarkProver.Options opt =
+        new StarkProver.Options(0, true, s -> System.out.printf("%8.1f s  %s%n", (System.nanoTime() - t1) / 1e9, s));
+    byte[] proof = StarkProver.prove(air, pi, prm, 6, CairoTrace.of(run, pi), opt);
+    long t2 = System.nanoTime();
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
+      if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+    System.out.printf(
+        "2^%d steps, log_n_cosets %d: proved in %.1f s (trace generation included), peak heap %.2f GB, proof %d bytes%n",
+        logSteps, logCosets, (t2 - t1) / 1e9, peak / 1e9, proof.length);
+  }
+}

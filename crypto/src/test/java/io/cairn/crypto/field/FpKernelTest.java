@@ -30,6 +30,40 @@ class FpKernelTest {
     return Fp.canonicalLimbs(v.multiply(R).mod(P));
   }
 
+  @Property(tries = 5000)
+  void mulMatchesBigInteger(@ForAll("values") BigInteger a, @ForAll("values") BigInteger b) {
+    long[] x = mont(a), y = mont(b), r = new long[4];
+    Fp.mul(x, 0, y, 0, r, 0);
+    assertArrayEquals(mont(a.multiply(b).mod(P)), r);
+    long[] limbwise = new long[4];
+    Fp.mul(x[0], x[1], x[2], x[3], y[0], y[1], y[2], y[3], limbwise, 0);
+    assertArrayEquals(r, limbwise);
+    // results may alias inputs
+    Fp.mul(x, 0, y, 0, x, 0);
+    assertArrayEquals(r, x);
+  }
+
+  @Provide
+  Arbitrary<BigInteger> loose() {
+    BigInteger top = BigInteger.ONE.shiftLeft(253);
+    Arbitrary<BigInteger> any = Arbitraries.bigIntegers().between(BigInteger.ZERO, top.subtract(BigInteger.ONE));
+    Arbitrary<BigInteger> edges = Arbitraries.of(top.subtract(BigInteger.ONE), P, P.add(BigInteger.ONE),
+        P.shiftLeft(1), P.shiftLeft(1).subtract(BigInteger.ONE), P.multiply(BigInteger.valueOf(3)),
+        top.subtract(BigInteger.ONE).shiftRight(64).shiftLeft(64), BigInteger.ONE.shiftLeft(252));
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, any), net.jqwik.api.Tuple.of(1, edges));
+  }
+
+  /** The kernels' bounds hold for unreduced inputs below 2^253 too: the output is still canonical. */
+  @Property(tries = 3000)
+  void mulAndSquareOfLooseInputs(@ForAll("loose") BigInteger a, @ForAll("loose") BigInteger b) {
+    BigInteger rInv = R.modInverse(P);
+    long[] x = Fp.canonicalLimbs(a), y = Fp.canonicalLimbs(b), r = new long[4];
+    Fp.mul(x, 0, y, 0, r, 0);
+    assertArrayEquals(Fp.canonicalLimbs(a.multiply(b).multiply(rInv).mod(P)), r);
+    Fp.square(x, 0, r, 0);
+    assertArrayEquals(Fp.canonicalLimbs(a.multiply(a).multiply(rInv).mod(P)), r);
+  }
+
   @Property(tries = 3000)
   void squareIsMulBySelf(@ForAll("values") BigInteger a) {
     long[] x = mont(a), s = new long[4], m = new long[4];

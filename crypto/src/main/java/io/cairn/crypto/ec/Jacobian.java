@@ -79,7 +79,11 @@ public final class Jacobian {
     System.arraycopy(t, H, r, ro + 8, 4);
   }
 
-  /** r = p + q for a Jacobian p and an affine q (madd-2007-bl: 7M + 4S); complete for all inputs. */
+  /**
+   * r = p + q for a Jacobian p and an affine q; complete for all inputs. The plain mixed addition (8M + 3S, 7
+   * additions): madd-2007-bl saves a product (7M + 4S) by trading Z1·H and the cube H³ for squarings and doublings,
+   * but with a squaring nearly as dear as a product here its 14 additions cost more than that product (measured).
+   */
   public static void addAffine(long[] p, int po, long[] q, int qo, long[] r, int ro, long[] t) {
     int x1 = po, y1 = po + 4, z1 = po + 8;
     if (Fp.isZero(p, z1)) {
@@ -91,9 +95,8 @@ public final class Jacobian {
     Fp.mul(q, qo, t, A, t, B); // U2
     Fp.mul(p, z1, t, A, t, C);
     Fp.mul(q, qo + 4, t, C, t, C); // S2
-    Fp.sub(t, B, p, x1, t, D); // H
-    Fp.sub(t, C, p, y1, t, E);
-    Fp.dbl(t, E, t, E); // r = 2(S2 − Y1)
+    Fp.sub(t, B, p, x1, t, D); // H = U2 − X1
+    Fp.sub(t, C, p, y1, t, E); // R = S2 − Y1
     if (Fp.isZero(t, D)) {
       if (Fp.isZero(t, E)) {
         dbl(p, po, r, ro, t);
@@ -103,23 +106,17 @@ public final class Jacobian {
       return;
     }
     Fp.square(t, D, t, F); // HH
-    Fp.dbl(t, F, t, G);
-    Fp.dbl(t, G, t, G); // I = 4HH
-    Fp.mul(t, D, t, G, t, H); // J = H·I
-    Fp.mul(p, x1, t, G, t, I); // V = X1·I
-    Fp.add(p, z1, t, D, t, K);
-    Fp.square(t, K, t, K);
-    Fp.sub(t, K, t, A, t, K);
-    Fp.sub(t, K, t, F, t, K); // Z3 = (Z1 + H)² − Z1Z1 − HH
+    Fp.mul(t, D, t, F, t, G); // HHH
+    Fp.mul(p, x1, t, F, t, H); // V = X1·HH
+    Fp.mul(p, z1, t, D, t, K); // Z3 = Z1·H
     Fp.square(t, E, t, J);
+    Fp.sub(t, J, t, G, t, J);
     Fp.sub(t, J, t, H, t, J);
-    Fp.sub(t, J, t, I, t, J);
-    Fp.sub(t, J, t, I, t, J); // X3 = r² − J − 2V
-    Fp.sub(t, I, t, J, t, L);
+    Fp.sub(t, J, t, H, t, J); // X3 = R² − HHH − 2V
+    Fp.sub(t, H, t, J, t, L);
     Fp.mul(t, E, t, L, t, L);
-    Fp.mul(p, y1, t, H, t, B);
-    Fp.dbl(t, B, t, B);
-    Fp.sub(t, L, t, B, t, L); // Y3 = r(V − X3) − 2·Y1·J
+    Fp.mul(p, y1, t, G, t, B);
+    Fp.sub(t, L, t, B, t, L); // Y3 = R(V − X3) − Y1·HHH
     System.arraycopy(t, J, r, ro, 4);
     System.arraycopy(t, L, r, ro + 4, 4);
     System.arraycopy(t, K, r, ro + 8, 4);

@@ -71,6 +71,40 @@ class CurveTest {
     assertTrue(pa.isOnCurve());
   }
 
+  /** The Jacobian point of p with Z = λ (X·λ², Y·λ³), so the mixed addition sees a Z other than one. */
+  static long[] scaledJacobian(EcPoint p, BigInteger lambda) {
+    long[] j = new long[Jacobian.SIZE], l = new long[4], l2 = new long[4];
+    p.writeJacobian(j, 0);
+    Felt.of(lambda).writeTo(l, 0);
+    io.cairn.crypto.field.Fp.square(l, 0, l2, 0);
+    io.cairn.crypto.field.Fp.mul(j, 0, l2, 0, j, 0);
+    io.cairn.crypto.field.Fp.mul(l2, 0, l, 0, l2, 0);
+    io.cairn.crypto.field.Fp.mul(j, 4, l2, 0, j, 4);
+    System.arraycopy(l, 0, j, 8, 4);
+    return j;
+  }
+
+  @Property(tries = 40)
+  void mixedAdditionMatchesOracle(@ForAll("scalars") BigInteger a, @ForAll("scalars") BigInteger b,
+      @ForAll("scalars") BigInteger lambda) {
+    if (lambda.signum() == 0) lambda = BigInteger.TWO;
+    EcPoint g = StarkCurve.GENERATOR, pa = g.multiply(a), pb = g.multiply(b);
+    long[] t = new long[Jacobian.SCRATCH], r = new long[Jacobian.SIZE], q = new long[8];
+    if (pb.isInfinity() || pa.isInfinity()) return; // affine operands only; infinity on the left is the Z = 0 case
+    long[] j = scaledJacobian(pa, lambda);
+    pb.writeAffine(q, 0);
+    Jacobian.addAffine(j, 0, q, 0, r, 0, t);
+    assertEquals(point(AffineOracle.add(oracle(pa), oracle(pb))), EcPoint.fromJacobian(r, 0));
+    pa.writeAffine(q, 0); // the doubling case
+    Jacobian.addAffine(j, 0, q, 0, r, 0, t);
+    assertEquals(pa.twice(), EcPoint.fromJacobian(r, 0));
+    pa.negate().writeAffine(q, 0); // the inverse case
+    Jacobian.addAffine(j, 0, q, 0, j, 0, t);
+    assertTrue(Jacobian.isInfinity(j, 0));
+    Jacobian.addAffine(j, 0, q, 0, j, 0, t); // from infinity
+    assertEquals(pa.negate(), EcPoint.fromJacobian(j, 0));
+  }
+
   @Property(tries = 15)
   void multiScalarMatchesSumOfProducts(@ForAll("scalars") BigInteger a, @ForAll("scalars") BigInteger b,
       @ForAll("scalars") BigInteger c, @ForAll("scalars") BigInteger k) {

@@ -502,25 +502,25 @@ public final class Fp {
   // ---- binary GCD inversion (Pornin, "Optimized Binary GCD for Modular Inversion", 2020) ----
   // 17 outer rounds of 30 inner steps on 62-bit approximations of a and b (low 30 bits, top 32 bits); the inner
   // steps collect their effect in small factors f0, g0, f1, g1 that are then applied to the full values. 510 ≥ 2·252 − 1
-  // steps always reach gcd = 1. u and v track a and b as multiples of the input; they are updated with Montgomery
-  // products by the factors, so each round also divides them by R, which one final product undoes:
-  // a⁻¹R = v·R^17·R²·2^−510, i.e. mont(v, R^20·2^−510).
+  // steps always reach gcd = 1. u and v track a and b as multiples of the input; each round replaces them by
+  // (u·f + v·g)·2^−64 mod p (one exact linear combination and a single Montgomery reduction round, four products in
+  // all instead of four full Montgomery products), so the final v is off by 2^(−64·17) besides the 2^510 of the steps;
+  // one final product undoes both and the input's Montgomery factor: a⁻¹R = mont(v, R³·2^(64·17 − 510)).
   private static final int GCD_ROUNDS = 17, GCD_STEPS = 30;
-  private static final long[] GCD_FIX =
-      canonicalLimbs(BigInteger.ONE.shiftLeft(256 * 20).multiply(BigInteger.TWO.modPow(
-          BigInteger.valueOf(-(long) GCD_ROUNDS * GCD_STEPS).mod(MODULUS.subtract(BigInteger.ONE)), MODULUS)).mod(MODULUS));
+  private static final long[] GCD_FIX = canonicalLimbs(BigInteger.TWO.modPow(
+      BigInteger.valueOf(3 * 256 + 64L * GCD_ROUNDS - (long) GCD_ROUNDS * GCD_STEPS), MODULUS));
 
   /** r = a⁻¹ with a caller's scratch of 8 longs (binary GCD; see above). */
   public static void inverse(long[] a, int ao, long[] r, int ro, long[] scratch) {
     if (isZero(a, ao)) throw new ArithmeticException("inverse of zero in the Stark field");
     long a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
     long b0 = 1, b1 = 0, b2 = 0, b3 = P3; // b = p
-    // u = 1, v = 0 (plain integers at the start; the scale R^-j is tracked implicitly)
+    // u = 1, v = 0 (plain integers at the start; the scale 2^(−64j) is tracked implicitly)
     long[] uv = scratch; // u at 0, v at 4
     uv[0] = 1;
     uv[1] = uv[2] = uv[3] = 0;
     uv[4] = uv[5] = uv[6] = uv[7] = 0;
-    long[] fac = GCD_FACTORS.get();
+    long[] fac = GCD_FACTORS.get(); // new a, b at 0..7, their signs at 8, 9, new u, v at 10..17, products at 20..29
     for (int round = 0; round < GCD_ROUNDS; round++) {
       // approximations: low 30 bits and the top 32 bits of the longer of a and b
       int n = Math.max(Math.max(bitLength(a0, a1, a2, a3), bitLength(b0, b1, b2, b3)), 62);
@@ -565,23 +565,16 @@ public final class Fp {
       b1 = fac[5];
       b2 = fac[6];
       b3 = fac[7];
-      // (u, v) ← (u·f0 + v·g0, u·f1 + v·g1) · R⁻¹
-      smallFactor(f0, fac, 10);
-      smallFactor(g0, fac, 14);
-      smallFactor(f1, fac, 18);
-      smallFactor(g1, fac, 22);
-      mul(uv, 0, fac, 10, fac, 26);
-      mul(uv, 4, fac, 14, fac, 30);
-      mul(uv, 0, fac, 18, fac, 34);
-      mul(uv, 4, fac, 22, fac, 38);
-      add(fac, 26, fac, 30, uv, 0);
-      add(fac, 34, fac, 38, uv, 4);
+      // (u, v) ← (u·f0 + v·g0, u·f1 + v·g1) · 2^−64
+      combine(uv, f0, g0, fac, 10);
+      combine(uv, f1, g1, fac, 14);
+      System.arraycopy(fac, 10, uv, 0, 8);
     }
     // b is now gcd = 1 and v·input = 2^510 (scaled): fix the scale
     mul(uv, 4, GCD_FIX, 0, r, ro);
   }
 
-  private static final ThreadLocal<long[]> GCD_FACTORS = ThreadLocal.withInitial(() -> new long[42]);
+  private static final ThreadLocal<long[]> GCD_FACTORS = ThreadLocal.withInitial(() -> new long[30]);
 
   private static int bitLength(long x0, long x1, long x2, long x3) {
     if (x3 != 0) return 256 - Long.numberOfLeadingZeros(x3);
@@ -601,23 +594,23 @@ public final class Fp {
 
   /**
    * out[o..o+3] = |x·f + y·g| / 2^30 for non-negative 256-bit x, y and signed factors |f|, |g| ≤ 2^30 (the division is
-   * exact); out[8 + o/4] = −1 when the value was negative, else 0.
+   * exact); out[8 + o/4] = −1 when the value was negative, else 0. Products at out[20..29].
    */
   private static void linear(long x0, long x1, long x2, long x3, long f, long y0, long y1, long y2, long y3, long g,
       long[] out, int o) {
-    long[] w = LINEAR_SCRATCH.get();
-    signedProduct(x0, x1, x2, x3, f, w, 0);
-    signedProduct(y0, y1, y2, y3, g, w, 5);
+    long[] w = out;
+    signedProduct(x0, x1, x2, x3, f, w, 20);
+    signedProduct(y0, y1, y2, y3, g, w, 25);
     // five-limb two's complement sum
-    long r0 = w[0] + w[5];
-    long c = ((w[0] & w[5]) | ((w[0] | w[5]) & ~r0)) >>> 63;
-    long r1 = w[1] + w[6] + c;
-    c = ((w[1] & w[6]) | ((w[1] | w[6]) & ~r1)) >>> 63;
-    long r2 = w[2] + w[7] + c;
-    c = ((w[2] & w[7]) | ((w[2] | w[7]) & ~r2)) >>> 63;
-    long r3 = w[3] + w[8] + c;
-    c = ((w[3] & w[8]) | ((w[3] | w[8]) & ~r3)) >>> 63;
-    long r4 = w[4] + w[9] + c;
+    long r0 = w[20] + w[25];
+    long c = ((w[20] & w[25]) | ((w[20] | w[25]) & ~r0)) >>> 63;
+    long r1 = w[21] + w[26] + c;
+    c = ((w[21] & w[26]) | ((w[21] | w[26]) & ~r1)) >>> 63;
+    long r2 = w[22] + w[27] + c;
+    c = ((w[22] & w[27]) | ((w[22] | w[27]) & ~r2)) >>> 63;
+    long r3 = w[23] + w[28] + c;
+    c = ((w[23] & w[28]) | ((w[23] | w[28]) & ~r3)) >>> 63;
+    long r4 = w[24] + w[29] + c;
     // exact arithmetic shift right by 30
     r0 = (r0 >>> 30) | (r1 << 34);
     r1 = (r1 >>> 30) | (r2 << 34);
@@ -628,7 +621,78 @@ public final class Fp {
     out[8 + (o >>> 2)] = neg;
   }
 
-  private static final ThreadLocal<long[]> LINEAR_SCRATCH = ThreadLocal.withInitial(() -> new long[10]);
+  /**
+   * out[o..o+3] = (u·f + v·g)·2^−64 mod p, canonical, for canonical u = uv[0..3], v = uv[4..7] and |f|, |g| ≤ 2^31.
+   * The exact sum S (five limbs, |S| < 2^284) is taken in absolute value; one Montgomery round (m = −s0 clears the
+   * low limb since p ≡ 1 mod 2^64; m·p adds only m·P3 at limbs 3–4) divides it by 2^64 with a result below
+   * 2^220 + p < 2p; one conditional subtraction and the sign put back. Uses out[20..29] as scratch.
+   */
+  private static void combine(long[] uv, long f, long g, long[] out, int o) {
+    long[] w = out;
+    signedProduct(uv[0], uv[1], uv[2], uv[3], f, w, 20);
+    signedProduct(uv[4], uv[5], uv[6], uv[7], g, w, 25);
+    long s0 = w[20] + w[25];
+    long c = ((w[20] & w[25]) | ((w[20] | w[25]) & ~s0)) >>> 63;
+    long s1 = w[21] + w[26] + c;
+    c = ((w[21] & w[26]) | ((w[21] | w[26]) & ~s1)) >>> 63;
+    long s2 = w[22] + w[27] + c;
+    c = ((w[22] & w[27]) | ((w[22] | w[27]) & ~s2)) >>> 63;
+    long s3 = w[23] + w[28] + c;
+    c = ((w[23] & w[28]) | ((w[23] | w[28]) & ~s3)) >>> 63;
+    long s4 = w[24] + w[29] + c;
+    // |S|
+    long neg = s4 >> 63;
+    s0 ^= neg;
+    s1 ^= neg;
+    s2 ^= neg;
+    s3 ^= neg;
+    s4 ^= neg;
+    long k = neg & 1;
+    long x = s0 + k;
+    k = ((s0 & k) | ((s0 | k) & ~x)) >>> 63;
+    s0 = x;
+    x = s1 + k;
+    k = (s1 & ~x) >>> 63;
+    s1 = x;
+    x = s2 + k;
+    k = (s2 & ~x) >>> 63;
+    s2 = x;
+    x = s3 + k;
+    k = (s3 & ~x) >>> 63;
+    s3 = x;
+    s4 += k;
+    // (|S| + m·p) / 2^64 with m = −s0: limb 0 cancels with a carry exactly when s0 ≠ 0
+    long m = -s0;
+    c = s0 != 0 ? 1 : 0;
+    long t0 = s1 + c;
+    c = (s1 & ~t0) >>> 63;
+    long t1 = s2 + c;
+    c = (s2 & ~t1) >>> 63;
+    long lo = m * P3, hi = Math.unsignedMultiplyHigh(m, P3);
+    long y = s3 + lo;
+    long c2 = ((s3 & lo) | ((s3 | lo) & ~y)) >>> 63;
+    long t2 = y + c;
+    c2 += (y & ~t2) >>> 63;
+    long t3 = s4 + hi + c2;
+    // below 2p: subtract p once if needed
+    long d0 = t0 - 1;
+    long bw = (~t0 & d0) >>> 63;
+    long d1 = t1 - bw;
+    bw = (~t1 & d1) >>> 63;
+    long d2 = t2 - bw;
+    bw = (~t2 & d2) >>> 63;
+    long d3 = t3 - P3 - bw;
+    long keep = d3 >> 63; // all ones when t < p
+    t0 = (t0 & keep) | (d0 & ~keep);
+    t1 = (t1 & keep) | (d1 & ~keep);
+    t2 = (t2 & keep) | (d2 & ~keep);
+    t3 = (t3 & keep) | (d3 & ~keep);
+    out[o] = t0;
+    out[o + 1] = t1;
+    out[o + 2] = t2;
+    out[o + 3] = t3;
+    if (neg != 0) neg(out, o, out, o);
+  }
 
   /** w[wo..wo+4] = x·f as five-limb two's complement, for |f| ≤ 2^62. */
   private static void signedProduct(long x0, long x1, long x2, long x3, long f, long[] w, int wo) {
@@ -670,18 +734,6 @@ public final class Fp {
     r[ro + 2] = t2;
     r[ro + 3] = t3;
     if (limbs == 5) r[ro + 4] = x4 + k;
-  }
-
-  /** out[o..o+3] = the canonical limbs of f mod p for a small signed f. */
-  private static void smallFactor(long f, long[] out, int o) {
-    if (f >= 0) {
-      out[o] = f;
-      out[o + 1] = out[o + 2] = out[o + 3] = 0;
-    } else {
-      out[o] = -f;
-      out[o + 1] = out[o + 2] = out[o + 3] = 0;
-      neg(out, o, out, o);
-    }
   }
 
   /**

@@ -213,7 +213,7 @@ public final class Poseidon {
 
   /** Carry out of {@code x + y} given the wrapped sum {@code s = x + y}. */
   private static long carry(long s, long x) {
-    return Long.compareUnsigned(s, x) < 0 ? 1 : 0;
+    return Long.compareUnsigned(s, x) < 0 ? 1L : 0L;
   }
 
   /**
@@ -249,21 +249,21 @@ public final class Poseidon {
     lane(t0, t1, t2, t3, d0, d1, d2, d3, k, ko, s, o);
     // lane 1: t + 2(p − b) + k1, p = (1, 0, 0, P3)
     long e0 = 1 - b0;
-    long w = Long.compareUnsigned(b0, 1) > 0 ? 1 : 0;
+    long w = Long.compareUnsigned(b0, 1) > 0 ? 1L : 0L;
     long e1 = -b1 - w;
-    w = (b1 | w) != 0 ? 1 : 0;
+    w = (b1 | w) != 0 ? 1L : 0L;
     long e2 = -b2 - w;
-    w = (b2 | w) != 0 ? 1 : 0;
+    w = (b2 | w) != 0 ? 1L : 0L;
     long e3 = P3 - b3 - w;
     lane(t0, t1, t2, t3, e0 << 1, (e1 << 1) | (e0 >>> 63), (e2 << 1) | (e1 >>> 63), (e3 << 1) | (e2 >>> 63),
         k, ko + 4, s, o + 4);
     // lane 2: t + 3(p − c) + k2
     e0 = 1 - c0;
-    w = Long.compareUnsigned(c0, 1) > 0 ? 1 : 0;
+    w = Long.compareUnsigned(c0, 1) > 0 ? 1L : 0L;
     e1 = -c1 - w;
-    w = (c1 | w) != 0 ? 1 : 0;
+    w = (c1 | w) != 0 ? 1L : 0L;
     e2 = -c2 - w;
-    w = (c2 | w) != 0 ? 1 : 0;
+    w = (c2 | w) != 0 ? 1L : 0L;
     e3 = P3 - c3 - w;
     // 3e = e + 2e
     d0 = e0 << 1;
@@ -312,7 +312,7 @@ public final class Poseidon {
     // q = ⌊v / 2^251⌋ overestimates ⌊v / p⌋ by at most one: v − q·p in (−p, p), and p comes back when negative
     long q = v3 >>> 59;
     long e0 = v0 - q;
-    long c = Long.compareUnsigned(v0, q) < 0 ? 1 : 0;
+    long c = Long.compareUnsigned(v0, q) < 0 ? 1L : 0L;
     long e1 = v1 - c;
     c = (v1 == 0 ? c : 0);
     long e2 = v2 - c;

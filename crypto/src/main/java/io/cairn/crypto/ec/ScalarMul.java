@@ -13,20 +13,26 @@ public final class ScalarMul {
   /** Reusable buffers for {@link #multiply}: keep one per thread to multiply without allocating. */
   public static final class Workspace {
     final long[] multiples = new long[Jacobian.SIZE * PER];
+    final long[] affine = new long[Jacobian.AFFINE_SIZE * PER];
+    final long[] inverses = new long[4 * PER];
     final long[] scratch = new long[Jacobian.SCRATCH];
   }
 
-  /** r = s·Q for an affine Q at q[qo..qo+7]. */
+  /**
+   * r = s·Q for an affine Q at q[qo..qo+7]. The 15 multiples are made affine with one batch inversion, so each of
+   * the up to 63 window additions is a mixed one (8M + 3S instead of 11M + 5S).
+   */
   public static void multiply(long[] q, int qo, long[] s, int so, long[] r, int ro, Workspace ws) {
-    long[] m = ws.multiples, t = ws.scratch;
+    long[] m = ws.multiples, a = ws.affine, t = ws.scratch;
     Jacobian.setInfinity(r, ro);
     int top = Scalars.topBit(s, so);
     if (top < 0) return;
     fillMultiples(q, qo, m, 0, t);
+    Jacobian.batchToAffine(m, 0, PER, a, 0, ws.inverses); // d·Q ≠ ∞ for d < 16: Q has prime order n
     for (int win = top / W; win >= 0; win--) {
       if (!Jacobian.isInfinity(r, ro)) for (int k = 0; k < W; k++) Jacobian.dbl(r, ro, r, ro, t);
       int d = FixedBaseTable.digit(s, so, W * win, W);
-      if (d != 0) Jacobian.add(r, ro, m, Jacobian.SIZE * (d - 1), r, ro, t);
+      if (d != 0) Jacobian.addAffine(r, ro, a, Jacobian.AFFINE_SIZE * (d - 1), r, ro, t);
     }
   }
 

@@ -526,26 +526,24 @@ public final class Fp {
       int n = Math.max(Math.max(bitLength(a0, a1, a2, a3), bitLength(b0, b1, b2, b3)), 62);
       long aa = (a0 & 0x3FFFFFFFL) | (bits32(a0, a1, a2, a3, n - 32) << 30);
       long bb = (b0 & 0x3FFFFFFFL) | (bits32(b0, b1, b2, b3, n - 32) << 30);
-      long f0 = 1, g0 = 0, f1 = 0, g1 = 1;
+      // the factor pairs travel packed as f + 2^32·g (|f|, |g| ≤ 2^30, so the packed sums are exact): one swap, one
+      // subtraction and one shift per step serve both
+      long fg0 = 1, fg1 = 1L << 32;
       for (int step = 0; step < GCD_STEPS; step++) {
         long odd = -(aa & 1);
         long swap = odd & ((aa - bb) >> 63);
         long t = (aa ^ bb) & swap;
         aa ^= t;
         bb ^= t;
-        t = (f0 ^ f1) & swap;
-        f0 ^= t;
-        f1 ^= t;
-        t = (g0 ^ g1) & swap;
-        g0 ^= t;
-        g1 ^= t;
+        t = (fg0 ^ fg1) & swap;
+        fg0 ^= t;
+        fg1 ^= t;
         aa -= bb & odd;
-        f0 -= f1 & odd;
-        g0 -= g1 & odd;
+        fg0 -= fg1 & odd;
         aa >>= 1;
-        f1 <<= 1;
-        g1 <<= 1;
+        fg1 <<= 1;
       }
+      long f0 = (int) fg0, g0 = (fg0 - f0) >> 32, f1 = (int) fg1, g1 = (fg1 - f1) >> 32;
       // (a, b) ← ((a·f0 + b·g0) / 2^30, (a·f1 + b·g1) / 2^30), made non-negative (negating the factors to match)
       linear(a0, a1, a2, a3, f0, b0, b1, b2, b3, g0, fac, 0);
       linear(a0, a1, a2, a3, f1, b0, b1, b2, b3, g1, fac, 4);

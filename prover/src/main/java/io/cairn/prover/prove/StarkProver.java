@@ -157,7 +157,7 @@ public final class StarkProver {
     // DEEP layer over the whole evaluation domain (query order), coset by coset.
     opt.stage("DEEP composition");
     DeepQuotient deep = new DeepQuotient(air, z, g, oods, beta);
-    long[] layer = deepLayer(deep, mainTable, interTable, compTable, lde, logT, logCosets, g);
+    long[] layer = deepLayer(deep, mainTable, interTable, compTable, lde, logT, logCosets);
 
     // FRI: commit to each layer with cosets as rows, fold with the drawn point.
     int[] steps = prm.friStepList();
@@ -327,43 +327,19 @@ public final class StarkProver {
     return table;
   }
 
-  /** Stone's FRI layer 0: the DEEP quotient at every point of the evaluation domain, in query order. */
-  private static long[] deepLayer(
-      DeepQuotient deep, LdeTable main, LdeTable inter, LdeTable comp, Lde lde, int logT, int logCosets, Felt g) {
-    int rows = 1 << logT;
+  /**
+   * Stone's FRI layer 0: the DEEP quotient at every point of the evaluation domain, in query order — its
+   * coefficients from the tables' coefficients, extended coset by coset like a trace column.
+   */
+  private static long[] deepLayer(DeepQuotient deep, LdeTable main, LdeTable inter, LdeTable comp, Lde lde, int logT, int logCosets) {
+    int nMain = main.columns(), nInter = inter.columns();
+    long[][] cols = new long[nMain + nInter + comp.columns()][];
+    System.arraycopy(main.coefficients, 0, cols, 0, nMain);
+    System.arraycopy(inter.coefficients, 0, cols, nMain, nInter);
+    System.arraycopy(comp.coefficients, 0, cols, nMain + nInter, comp.columns());
+    long[] quotient = deep.coefficients(cols);
     long[] layer = new long[4 << (logT + logCosets)];
-    int nMain = main.columns(), nInter = inter.columns(), nComp = comp.columns();
-    long[][] cols = new long[nMain + nInter + nComp][4 * rows];
-    long[][] mainBuf = java.util.Arrays.copyOfRange(cols, 0, nMain);
-    long[][] interBuf = java.util.Arrays.copyOfRange(cols, nMain, nMain + nInter);
-    long[][] compBuf = java.util.Arrays.copyOfRange(cols, nMain + nInter, cols.length);
-    long[] xs = new long[4 * rows];
-    Felt c = Ntt.rootOfUnity(logT + logCosets);
-    for (int j = 0; j < 1 << logCosets; j++) {
-      main.evaluateCoset(j, mainBuf);
-      inter.evaluateCoset(j, interBuf);
-      comp.evaluateCoset(j, compBuf);
-      int rev = logCosets == 0 ? 0 : Integer.reverse(j) >>> (32 - logCosets);
-      Felt offset = GENERATOR.mul(c.pow(rev));
-      IntStream.range(0, (rows + BLOCK - 1) / BLOCK)
-          .parallel()
-          .forEach(
-              b -> {
-                int from = b * BLOCK, to = Math.min(rows, from + BLOCK);
-                long[] x = new long[4], gl = new long[4];
-                offset.mul(g.pow(from)).writeTo(x, 0);
-                g.writeTo(gl, 0);
-                for (int i = from; i < to; i++) {
-                  System.arraycopy(x, 0, xs, 4 * i, 4);
-                  Fp.mul(x, 0, gl, 0, x, 0);
-                }
-              });
-      Ntt.bitReverse(xs, 0, logT); // position p holds the point of row bitrev(p), as the LDE's values
-      final int base = 4 * j * rows;
-      IntStream.range(0, (rows + 255) / 256)
-          .parallel()
-          .forEach(b -> deep.evaluate(cols, xs, 256 * b, Math.min(rows, 256 * b + 256), layer, base + 4 * 256 * b));
-    }
+    IntStream.range(0, 1 << logCosets).parallel().forEach(j -> lde.evaluateCoset(quotient, j, layer, (4 << logT) * j));
     return layer;
   }
 

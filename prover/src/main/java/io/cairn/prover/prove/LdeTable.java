@@ -10,8 +10,8 @@ import java.util.stream.IntStream;
 
 /**
  * A committed table of trace-domain polynomials (trace columns or the broken composition columns): only their
- * coefficients stay in memory; the extension onto the evaluation domain is computed coset by coset, to hash the
- * Merkle leaves and again later for the DEEP layer and the queried rows. The first {@code keepCosets} cosets are
+ * coefficients stay in memory; the extension onto the evaluation domain is computed coset by coset to hash the
+ * Merkle leaves; the OODS values and the queried rows are evaluated from the coefficients directly. The first {@code keepCosets} cosets are
  * kept in natural order for the composition polynomial.
  */
 final class LdeTable {
@@ -74,35 +74,46 @@ final class LdeTable {
     IntStream.range(0, coefficients.length).parallel().forEach(c -> lde.evaluateCoset(coefficients[c], coset, out[c], 0));
   }
 
-  /** Column c's polynomial at x (Horner). */
+  /** Column c's polynomial at x. */
   Felt at(int column, Felt x) {
-    long[] co = coefficients[column];
-    long[] xs = new long[4], acc = new long[4];
+    long[] xs = new long[4];
     x.writeTo(xs, 0);
-    for (int i = co.length / 4 - 1; i >= 0; i--) {
-      Fp.mul(acc, 0, xs, 0, acc, 0);
-      Fp.add(acc, 0, co, 4 * i, acc, 0);
-    }
-    return Felt.fromMontgomeryLimbs(acc, 0);
+    return Felt.fromMontgomeryLimbs(valuesAt(column, xs), 0);
   }
 
   /**
-   * The rows at sorted distinct evaluation-domain positions, row-major (4·columns longs per row), recomputing each
-   * coset that holds one.
+   * Column c's polynomial at each of the points {@code xs} (4 longs each): one Horner pass over the coefficients
+   * advancing every point's accumulator, independent chains the CPU overlaps.
    */
-  long[][] rows(long[] queries) {
-    int t = 1 << logTrace, n = coefficients.length;
-    long[][] out = new long[queries.length][4 * n];
-    long[][] buffer = new long[n][4 * t];
-    int q = 0;
-    while (q < queries.length) {
-      int coset = (int) (queries[q] >>> logTrace);
-      evaluateCoset(coset, buffer);
-      for (; q < queries.length && queries[q] >>> logTrace == coset; q++) {
-        int r = (int) (queries[q] & (t - 1));
-        for (int c = 0; c < n; c++) System.arraycopy(buffer[c], 4 * r, out[q], 4 * c, 4);
+  long[] valuesAt(int column, long[] xs) {
+    long[] co = coefficients[column];
+    int k = xs.length / 4;
+    long[] acc = new long[4 * k];
+    for (int i = co.length / 4 - 1; i >= 0; i--)
+      for (int q = 0; q < k; q++) {
+        Fp.mul(acc, 4 * q, xs, 4 * q, acc, 4 * q);
+        Fp.add(acc, 4 * q, co, 4 * i, acc, 4 * q);
       }
+    return acc;
+  }
+
+  /** The rows at evaluation-domain positions (Lde's order: position q is the point 3·ω^bitrev(q)), row-major (4·columns longs per row). */
+  long[][] rows(long[] queries) {
+    int n = coefficients.length, logEval = logTrace + logCosets;
+    long[] xs = new long[4 * queries.length];
+    Felt omega = Ntt.rootOfUnity(logEval), three = Felt.of(3);
+    for (int q = 0; q < queries.length; q++) {
+      long rev = logEval == 0 ? 0 : Long.reverse(queries[q]) >>> (64 - logEval);
+      three.mul(omega.pow(rev)).writeTo(xs, 4 * q);
     }
+    long[][] out = new long[queries.length][4 * n];
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            c -> {
+              long[] v = valuesAt(c, xs);
+              for (int q = 0; q < queries.length; q++) System.arraycopy(v, 4 * q, out[q], 4 * c, 4);
+            });
     return out;
   }
 }

@@ -127,15 +127,23 @@ public final class StarkProver {
     int m = air.mask.size();
     Felt[] oods = new Felt[m + degree];
     Felt gInverse = g.inverse();
-    IntStream.range(0, m + degree)
+    int traceColumns = air.mainColumns + air.interactionColumns;
+    IntStream.range(0, traceColumns + degree)
         .parallel()
         .forEach(
-            i -> {
-              if (i < m) {
-                AirDescription.MaskEntry e = air.mask.get(i);
-                Felt x = z.mul(e.row() >= 0 ? g.pow(e.row()) : gInverse.pow(-e.row()));
-                oods[i] = e.column() < air.mainColumns ? mainTable.at(e.column(), x) : interTable.at(e.column() - air.mainColumns, x);
-              } else oods[i] = compTable.at(i - m, z.pow(degree));
+            c -> {
+              if (c >= traceColumns) {
+                oods[m + c - traceColumns] = compTable.at(c - traceColumns, z.pow(degree));
+                return;
+              }
+              int[] entries = IntStream.range(0, m).filter(i -> air.mask.get(i).column() == c).toArray();
+              long[] xs = new long[4 * entries.length];
+              for (int k = 0; k < entries.length; k++) {
+                int row = air.mask.get(entries[k]).row();
+                z.mul(row >= 0 ? g.pow(row) : gInverse.pow(-row)).writeTo(xs, 4 * k);
+              }
+              long[] v = c < air.mainColumns ? mainTable.valuesAt(c, xs) : interTable.valuesAt(c - air.mainColumns, xs);
+              for (int k = 0; k < entries.length; k++) oods[entries[k]] = Felt.fromMontgomeryLimbs(v, 4 * k);
             });
     if (opt.checkTrace()) {
       Felt[] coefficients = alpha.powers(air.constraints.size());

@@ -2,6 +2,7 @@ package io.cairn.prover.commit;
 
 import io.cairn.crypto.field.Felt;
 import io.cairn.prover.stone.MerkleHashing;
+import io.cairn.prover.stone.StoneHashes;
 import java.io.ByteArrayOutputStream;
 import java.util.stream.IntStream;
 
@@ -32,7 +33,7 @@ public final class TableCommitment {
     for (long[] c : columns)
       if (c.length != 4 * rows) throw new IllegalArgumentException("column of " + c.length / 4 + " elements, expected " + rows);
     nodes = new byte[64 * rows];
-    IntStream.range(0, rows).parallel().forEach(r -> System.arraycopy(hashing.leaf(row(r), height), 0, nodes, 32 * (rows + r), 32));
+    hashLeaves();
     buildInnerNodes();
   }
 
@@ -45,7 +46,7 @@ public final class TableCommitment {
     int rows = 1 << height;
     nodes = new byte[64 * rows];
     if (leaves != null) System.arraycopy(leaves, 0, nodes, 32 * rows, 32 * rows);
-    else IntStream.range(0, rows).parallel().forEach(r -> System.arraycopy(hashing.leaf(row(r), height), 0, nodes, 32 * (rows + r), 32));
+    else hashLeaves();
     buildInnerNodes();
   }
 
@@ -64,17 +65,37 @@ public final class TableCommitment {
     return new TableCommitment(hashing, height, null, 0, leaves);
   }
 
+  private static final int BLOCK = 1024;
+
+  /** Leaf hashes of the kept table, a block of rows per task. */
+  private void hashLeaves() {
+    int rows = 1 << height;
+    IntStream.range(0, (rows + BLOCK - 1) / BLOCK)
+        .parallel()
+        .forEach(
+            b -> {
+              StoneHashes.Scratch s = new StoneHashes.Scratch();
+              long[] row = new long[4 * width];
+              for (int r = b * BLOCK, end = Math.min(rows, r + BLOCK); r < end; r++) {
+                if (rowMajor != null) hashing.leaf(rowMajor, 4 * r * width, width, height, nodes, 32 * (rows + r), s);
+                else {
+                  for (int c = 0; c < width; c++) System.arraycopy(columns[c], 4 * r, row, 4 * c, 4);
+                  hashing.leaf(row, 0, width, height, nodes, 32 * (rows + r), s);
+                }
+              }
+            });
+  }
+
+  /** Node i's children (2i, 2i+1) lie side by side at 64·i: each layer hashes straight from the flat array. */
   private void buildInnerNodes() {
     for (int depth = height - 1; depth >= 0; depth--) {
       int from = 1 << depth, childDepth = depth + 1;
-      IntStream.range(from, 2 * from)
+      IntStream.range(0, (from + BLOCK - 1) / BLOCK)
           .parallel()
           .forEach(
-              i -> {
-                byte[] left = new byte[32], right = new byte[32];
-                System.arraycopy(nodes, 64 * i, left, 0, 32);
-                System.arraycopy(nodes, 64 * i + 32, right, 0, 32);
-                System.arraycopy(hashing.node(left, right, childDepth), 0, nodes, 32 * i, 32);
+              b -> {
+                StoneHashes.Scratch s = new StoneHashes.Scratch();
+                for (int i = from + b * BLOCK, end = Math.min(2 * from, i + BLOCK); i < end; i++) hashing.node(nodes, 64 * i, childDepth, nodes, 32 * i, s);
               });
     }
   }

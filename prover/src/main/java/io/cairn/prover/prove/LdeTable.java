@@ -6,6 +6,7 @@ import io.cairn.prover.commit.TableCommitment;
 import io.cairn.prover.fft.Lde;
 import io.cairn.prover.fft.Ntt;
 import io.cairn.prover.stone.MerkleHashing;
+import io.cairn.prover.stone.StoneHashes;
 import java.util.stream.IntStream;
 
 /**
@@ -15,6 +16,7 @@ import java.util.stream.IntStream;
  * kept in natural order for the composition polynomial.
  */
 final class LdeTable {
+  private static final int BLOCK = 1024;
   final long[][] coefficients;
   final Lde lde;
   final int logTrace, logCosets;
@@ -46,13 +48,16 @@ final class LdeTable {
     for (int coset = 0; coset < 1 << logCosets; coset++) {
       evaluateCoset(coset, buffer);
       final int base = coset * t;
-      IntStream.range(0, t)
+      IntStream.range(0, (t + BLOCK - 1) / BLOCK)
           .parallel()
           .forEach(
-              r -> {
-                Felt[] row = new Felt[n];
-                for (int c = 0; c < n; c++) row[c] = Felt.fromMontgomeryLimbs(buffer[c], 4 * r);
-                System.arraycopy(hashing.leaf(row, height), 0, leaves, 32 * (base + r), 32);
+              b -> {
+                StoneHashes.Scratch s = new StoneHashes.Scratch();
+                long[] row = new long[4 * n];
+                for (int r = b * BLOCK, end = Math.min(t, r + BLOCK); r < end; r++) {
+                  for (int c = 0; c < n; c++) System.arraycopy(buffer[c], 4 * r, row, 4 * c, 4);
+                  hashing.leaf(row, 0, n, height, leaves, 32 * (base + r), s);
+                }
               });
       if (coset < keepCosets) {
         natural[coset] = new long[n][];

@@ -112,12 +112,14 @@ final class LdeTable {
       three.mul(omega.pow(rev)).writeTo(xs, 4 * q);
     }
     long[][] out = new long[queries.length][4 * n];
-    IntStream.range(0, n)
+    int groups = (queries.length + 5) / 6; // tasks of one column and ≤ 6 points keep the cores evenly busy
+    IntStream.range(0, n * groups)
         .parallel()
         .forEach(
-            c -> {
-              long[] v = valuesAt(c, xs);
-              for (int q = 0; q < queries.length; q++) System.arraycopy(v, 4 * q, out[q], 4 * c, 4);
+            task -> {
+              int c = task / groups, from = 6 * (task % groups), to = Math.min(queries.length, from + 6);
+              long[] v = valuesAt(c, java.util.Arrays.copyOfRange(xs, 4 * from, 4 * to));
+              for (int q = from; q < to; q++) System.arraycopy(v, 4 * (q - from), out[q], 4 * c, 4);
             });
     return out;
   }

@@ -127,23 +127,30 @@ public final class StarkProver {
     int m = air.mask.size();
     Felt[] oods = new Felt[m + degree];
     Felt gInverse = g.inverse();
-    int traceColumns = air.mainColumns + air.interactionColumns;
-    IntStream.range(0, traceColumns + degree)
+    // one Horner pass per column and group of its mask points (groups of ≤ 8 points keep the tasks even)
+    List<int[]> groups = new java.util.ArrayList<>();
+    for (int c = 0; c < air.mainColumns + air.interactionColumns; c++) {
+      final int column = c;
+      int[] entries = IntStream.range(0, m).filter(i -> air.mask.get(i).column() == column).toArray();
+      for (int from = 0; from < entries.length; from += 8) groups.add(java.util.Arrays.copyOfRange(entries, from, Math.min(entries.length, from + 8)));
+    }
+    IntStream.range(0, groups.size() + degree)
         .parallel()
         .forEach(
-            c -> {
-              if (c >= traceColumns) {
-                oods[m + c - traceColumns] = compTable.at(c - traceColumns, z.pow(degree));
+            k -> {
+              if (k >= groups.size()) {
+                oods[m + k - groups.size()] = compTable.at(k - groups.size(), z.pow(degree));
                 return;
               }
-              int[] entries = IntStream.range(0, m).filter(i -> air.mask.get(i).column() == c).toArray();
+              int[] entries = groups.get(k);
+              int c = air.mask.get(entries[0]).column();
               long[] xs = new long[4 * entries.length];
-              for (int k = 0; k < entries.length; k++) {
-                int row = air.mask.get(entries[k]).row();
-                z.mul(row >= 0 ? g.pow(row) : gInverse.pow(-row)).writeTo(xs, 4 * k);
+              for (int e = 0; e < entries.length; e++) {
+                int row = air.mask.get(entries[e]).row();
+                z.mul(row >= 0 ? g.pow(row) : gInverse.pow(-row)).writeTo(xs, 4 * e);
               }
               long[] v = c < air.mainColumns ? mainTable.valuesAt(c, xs) : interTable.valuesAt(c - air.mainColumns, xs);
-              for (int k = 0; k < entries.length; k++) oods[entries[k]] = Felt.fromMontgomeryLimbs(v, 4 * k);
+              for (int e = 0; e < entries.length; e++) oods[entries[e]] = Felt.fromMontgomeryLimbs(v, 4 * e);
             });
     if (opt.checkTrace()) {
       Felt[] coefficients = alpha.powers(air.constraints.size());

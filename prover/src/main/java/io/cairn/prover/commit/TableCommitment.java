@@ -37,16 +37,17 @@ public final class TableCommitment {
     buildInnerNodes();
   }
 
-  private TableCommitment(MerkleHashing hashing, int height, long[] rowMajor, int width, byte[] leaves) {
+  private TableCommitment(MerkleHashing hashing, int height, long[] rowMajor, int width, byte[] nodes) {
     this.hashing = hashing;
     this.height = height;
     this.columns = null;
     this.rowMajor = rowMajor;
     this.width = width;
-    int rows = 1 << height;
-    nodes = new byte[64 * rows];
-    if (leaves != null) System.arraycopy(leaves, 0, nodes, 32 * rows, 32 * rows);
-    else hashLeaves();
+    if (nodes != null) this.nodes = nodes;
+    else {
+      this.nodes = new byte[64 << height];
+      hashLeaves();
+    }
     buildInnerNodes();
   }
 
@@ -57,12 +58,13 @@ public final class TableCommitment {
   }
 
   /**
-   * Commits to a table whose leaf hashes (32 bytes per row, {@link MerkleHashing#leaf}) were computed by the caller;
-   * its rows are not kept, so {@link #row} is unavailable and the caller supplies decommitted values itself.
+   * Commits to a table whose leaf hashes ({@link MerkleHashing#leaf}) the caller wrote into {@code nodes}, an array of
+   * 64·2^height bytes (heap order: leaf r at 32·(2^height + r)); the commitment takes the array over and fills in
+   * the inner nodes. Its rows are not kept, so {@link #row} is unavailable and the caller supplies decommitted values.
    */
-  public static TableCommitment ofLeaves(MerkleHashing hashing, byte[] leaves, int height) {
-    if (leaves.length != 32L << height) throw new IllegalArgumentException("expected " + (1L << height) + " leaf hashes");
-    return new TableCommitment(hashing, height, null, 0, leaves);
+  public static TableCommitment ofLeafNodes(MerkleHashing hashing, byte[] nodes, int height) {
+    if (nodes.length != 64L << height) throw new IllegalArgumentException("expected room for " + (2L << height) + " nodes");
+    return new TableCommitment(hashing, height, null, 0, nodes);
   }
 
   private static final int BLOCK = 1024;

@@ -42,12 +42,12 @@ final class LdeTable {
               if (!areCoefficients) lde.interpolate(coefficients[c]);
             });
     int height = logTrace + logCosets;
-    byte[] leaves = new byte[32 << height];
+    byte[] nodes = new byte[64 << height]; // the tree's array: leaves written in place
     natural = new long[keepCosets][][];
     long[][] buffer = new long[n][4 * t];
     for (int coset = 0; coset < 1 << logCosets; coset++) {
       evaluateCoset(coset, buffer);
-      final int base = coset * t;
+      final int base = (1 << height) + coset * t;
       IntStream.range(0, (t + BLOCK - 1) / BLOCK)
           .parallel()
           .forEach(
@@ -56,7 +56,7 @@ final class LdeTable {
                 long[] row = new long[4 * n];
                 for (int r = b * BLOCK, end = Math.min(t, r + BLOCK); r < end; r++) {
                   for (int c = 0; c < n; c++) System.arraycopy(buffer[c], 4 * r, row, 4 * c, 4);
-                  hashing.leaf(row, 0, n, height, leaves, 32 * (base + r), s);
+                  hashing.leaf(row, 0, n, height, nodes, 32 * (base + r), s);
                 }
               });
       if (coset < keepCosets) {
@@ -67,7 +67,7 @@ final class LdeTable {
         }
       }
     }
-    commitment = TableCommitment.ofLeaves(hashing, leaves, height);
+    commitment = TableCommitment.ofLeafNodes(hashing, nodes, height);
   }
 
   int columns() {

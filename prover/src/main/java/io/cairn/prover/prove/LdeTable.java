@@ -44,26 +44,32 @@ final class LdeTable {
     int height = logTrace + logCosets;
     byte[] nodes = new byte[64 << height]; // the tree's array: leaves written in place
     natural = new long[keepCosets][][];
-    long[][] buffer = new long[n][4 * t];
-    for (int coset = 0; coset < 1 << logCosets; coset++) {
-      evaluateCoset(coset, buffer);
-      final int base = (1 << height) + coset * t;
-      IntStream.range(0, (t + BLOCK - 1) / BLOCK)
+    // two cosets at a time: their columns' NTTs are twice as many tasks, which keeps both cores busy with 3 or 7 columns
+    int group = Math.min(1 << logCosets, 2);
+    long[][][] buffer = new long[group][n][4 * t];
+    for (int first = 0; first < 1 << logCosets; first += group) {
+      final int firstCoset = first;
+      IntStream.range(0, group * n)
           .parallel()
-          .forEach(
-              b -> {
-                StoneHashes.Scratch s = new StoneHashes.Scratch();
-                long[] row = new long[4 * n];
-                for (int r = b * BLOCK, end = Math.min(t, r + BLOCK); r < end; r++) {
-                  for (int c = 0; c < n; c++) System.arraycopy(buffer[c], 4 * r, row, 4 * c, 4);
-                  hashing.leaf(row, 0, n, height, nodes, 32 * (base + r), s);
-                }
-              });
-      if (coset < keepCosets) {
-        natural[coset] = new long[n][];
-        for (int c = 0; c < n; c++) {
-          natural[coset][c] = buffer[c].clone();
-          Ntt.bitReverse(natural[coset][c], 0, logTrace);
+          .forEach(k -> lde.evaluateCoset(coefficients[k % n], firstCoset + k / n, buffer[k / n][k % n], 0));
+      for (int g = 0; g < group; g++) {
+        final long[][] values = buffer[g];
+        final int coset = first + g, base = (1 << height) + coset * t;
+        IntStream.range(0, (t + BLOCK - 1) / BLOCK)
+            .parallel()
+            .forEach(
+                b -> {
+                  StoneHashes.Scratch s = new StoneHashes.Scratch();
+                  long[] row = new long[4 * n];
+                  for (int r = b * BLOCK, end = Math.min(t, r + BLOCK); r < end; r++) {
+                    for (int c = 0; c < n; c++) System.arraycopy(values[c], 4 * r, row, 4 * c, 4);
+                    hashing.leaf(row, 0, n, height, nodes, 32 * (base + r), s);
+                  }
+                });
+        if (coset < keepCosets) { // the buffer becomes the kept coset, in natural order
+          IntStream.range(0, n).parallel().forEach(c -> Ntt.bitReverse(values[c], 0, logTrace));
+          natural[coset] = values;
+          buffer[g] = new long[n][4 * t];
         }
       }
     }

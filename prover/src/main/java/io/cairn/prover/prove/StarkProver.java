@@ -105,15 +105,23 @@ public final class StarkProver {
     long[] composition = composition(air, values, external, alpha, mainTable, interTable, logT, logCosets, degree, g);
     Ntt nttC = new Ntt(logT + Integer.numberOfTrailingZeros(degree));
     nttC.interpolate(composition, 0);
-    long[] scale = new long[4], acc = new long[4];
-    GENERATOR.inverse().writeTo(scale, 0);
-    Felt.ONE.writeTo(acc, 0);
-    for (int i = 0; i < degree * rows; i++) {
-      Fp.mul(composition, 4 * i, acc, 0, composition, 4 * i); // coefficients of h(3y) → of h(x)
-      Fp.mul(acc, 0, scale, 0, acc, 0);
-    }
+    // coefficients of h(3y) → of h(x) (coefficient i times 3^−i), dealt to the broken columns: i = degree·j + k → column k
     long[][] broken = new long[degree][4 * rows];
-    for (int i = 0; i < rows; i++) for (int k = 0; k < degree; k++) System.arraycopy(composition, 4 * (degree * i + k), broken[k], 4 * i, 4);
+    final long[] hCoefficients = composition;
+    final long[][] brokenColumns = broken;
+    Felt scale = GENERATOR.inverse();
+    IntStream.range(0, (degree * rows + BLOCK - 1) / BLOCK)
+        .parallel()
+        .forEach(
+            b -> {
+              long[] acc = new long[4], step = new long[4];
+              scale.pow(b * BLOCK).writeTo(acc, 0);
+              scale.writeTo(step, 0);
+              for (int i = b * BLOCK, end = Math.min(degree * rows, i + BLOCK); i < end; i++) {
+                Fp.mul(hCoefficients, 4 * i, acc, 0, brokenColumns[i % degree], 4 * (i / degree));
+                Fp.mul(acc, 0, step, 0, acc, 0);
+              }
+            });
     composition = null;
     LdeTable compTable = new LdeTable(broken, true, lde, logT, logCosets, hashing, 0);
     broken = null;

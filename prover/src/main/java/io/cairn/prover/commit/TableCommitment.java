@@ -32,7 +32,7 @@ public final class TableCommitment {
     int rows = 1 << height;
     for (long[] c : columns)
       if (c.length != 4 * rows) throw new IllegalArgumentException("column of " + c.length / 4 + " elements, expected " + rows);
-    nodes = new byte[64 * rows];
+    nodes = newNodes(height);
     hashLeaves();
     buildInnerNodes();
   }
@@ -45,7 +45,7 @@ public final class TableCommitment {
     this.width = width;
     if (nodes != null) this.nodes = nodes;
     else {
-      this.nodes = new byte[64 << height];
+      this.nodes = newNodes(height);
       hashLeaves();
     }
     buildInnerNodes();
@@ -68,6 +68,17 @@ public final class TableCommitment {
   }
 
   private static final int BLOCK = 1024;
+
+  /** The largest tree kept whole in one array: 2^(MAX_HEIGHT + 1) nodes of 32 bytes. */
+  public static final int MAX_HEIGHT = 24;
+
+  /** Room for the nodes of a tree of 2^height rows (heap order, 32 bytes each). */
+  public static byte[] newNodes(int height) {
+    if (height > MAX_HEIGHT)
+      throw new IllegalArgumentException(
+          "a Merkle tree of 2^" + height + " rows does not fit one array (at most 2^" + MAX_HEIGHT + " rows: trees that recompute their lowest layers are still to come)");
+    return new byte[64 << height];
+  }
 
   /** Leaf hashes of the kept table, a block of rows per task. */
   private void hashLeaves() {

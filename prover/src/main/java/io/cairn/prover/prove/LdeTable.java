@@ -31,7 +31,8 @@ final class LdeTable {
     this.lde = lde;
     this.logTrace = logTrace;
     this.logCosets = logCosets;
-    int n = columns.length, t = 1 << logTrace;
+    int n = columns.length, t = 1 << logTrace, height = logTrace + logCosets;
+    byte[] nodes = TableCommitment.newNodes(height); // the tree's array: leaves written in place
     coefficients = new long[n][];
     IntStream.range(0, n)
         .parallel()
@@ -41,8 +42,6 @@ final class LdeTable {
               coefficients[c] = columns[c].clone();
               if (!areCoefficients) lde.interpolate(coefficients[c]);
             });
-    int height = logTrace + logCosets;
-    byte[] nodes = new byte[64 << height]; // the tree's array: leaves written in place
     natural = new long[keepCosets][][];
     // two cosets at a time: their columns' NTTs are twice as many tasks, which keeps both cores busy with 3 or 7 columns
     int group = Math.min(1 << logCosets, 2);

@@ -28,4 +28,12 @@ class LdeTableTest {
         for (int l = 0; l < 4; l++) assertEquals(coset[c][4 * r + l], rows[q][4 * c + l], "query " + queries[q] + " column " + c);
     }
   }
+
+  /** A tree whose node array would pass 2^31 bytes is refused up front with a message, not an index overflow. */
+  @Test
+  void tooTallATreeIsRefused() {
+    var e = assertThrows(IllegalArgumentException.class, () -> io.cairn.prover.commit.TableCommitment.newNodes(io.cairn.prover.commit.TableCommitment.MAX_HEIGHT + 1));
+    assertTrue(e.getMessage().contains("does not fit"), e.getMessage());
+    assertEquals(64 << 10, io.cairn.prover.commit.TableCommitment.newNodes(10).length);
+  }
 }

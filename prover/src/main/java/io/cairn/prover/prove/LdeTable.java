@@ -107,25 +107,113 @@ final class LdeTable {
     return acc;
   }
 
-  /** The rows at evaluation-domain positions (Lde's order: position q is the point 3·ω^bitrev(q)), row-major (4·columns longs per row). */
+  /**
+   * The rows at sorted evaluation-domain positions (Lde's order: position q = coset·T + r is the point
+   * o_coset·g^bitrev(r)), row-major (4·columns longs per row). Per column and coset: a lone query by Horner; several
+   * by a DIF pruned to their branches — the column scaled by o^i, then at each level only the halves holding a query
+   * are formed (≈3 multiplications per coefficient for 4–5 queries, against one per query for Horner).
+   */
   long[][] rows(long[] queries) {
-    int n = coefficients.length, logEval = logTrace + logCosets;
+    int n = coefficients.length, t = 1 << logTrace, logEval = logTrace + logCosets;
     long[] xs = new long[4 * queries.length];
     Felt omega = Ntt.rootOfUnity(logEval), three = Felt.of(3);
     for (int q = 0; q < queries.length; q++) {
       long rev = logEval == 0 ? 0 : Long.reverse(queries[q]) >>> (64 - logEval);
       three.mul(omega.pow(rev)).writeTo(xs, 4 * q);
     }
+    java.util.List<int[]> cosets = new java.util.ArrayList<>(); // [coset, first query, end]
+    for (int q = 0; q < queries.length; ) {
+      int coset = (int) (queries[q] >>> logTrace), from = q;
+      while (q < queries.length && queries[q] >>> logTrace == coset) q++;
+      cosets.add(new int[] {coset, from, q});
+    }
+    Felt g = Ntt.rootOfUnity(logTrace);
+    long[] twiddles = new long[4 * Math.max(1, t / 2)]; // g^i, i < T/2
+    if (cosets.stream().anyMatch(c -> c[2] - c[1] > 1)) {
+      Felt.ONE.writeTo(twiddles, 0);
+      long[] gl = new long[4];
+      g.writeTo(gl, 0);
+      for (int i = 1; i < t / 2; i++) Fp.mul(twiddles, 4 * (i - 1), gl, 0, twiddles, 4 * i);
+    }
     long[][] out = new long[queries.length][4 * n];
-    int groups = (queries.length + 5) / 6; // tasks of one column and ≤ 6 points keep the cores evenly busy
-    IntStream.range(0, n * groups)
+    IntStream.range(0, n * cosets.size())
         .parallel()
         .forEach(
             task -> {
-              int c = task / groups, from = 6 * (task % groups), to = Math.min(queries.length, from + 6);
-              long[] v = valuesAt(c, java.util.Arrays.copyOfRange(xs, 4 * from, 4 * to));
+              int c = task % n;
+              int[] group = cosets.get(task / n);
+              int from = group[1], to = group[2], k = to - from;
+              long[] v;
+              if (k == 1 || logTrace == 0) v = valuesAt(c, java.util.Arrays.copyOfRange(xs, 4 * from, 4 * to));
+              else {
+                long[] a = coefficients[c].clone(), offset = new long[4], power = new long[4];
+                int rev = logCosets == 0 ? 0 : Integer.reverse(group[0]) >>> (32 - logCosets);
+                three.mul(omega.pow(rev)).writeTo(offset, 0);
+                System.arraycopy(offset, 0, power, 0, 4);
+                for (int i = 1; i < t; i++) { // coefficient i times o^i: the coset becomes the subgroup
+                  Fp.mul(a, 4 * i, power, 0, a, 4 * i);
+                  Fp.mul(power, 0, offset, 0, power, 0);
+                }
+                int[] exponents = new int[k], slots = new int[k];
+                for (int q = from; q < to; q++) {
+                  exponents[q - from] = Integer.reverse((int) (queries[q] & (t - 1))) >>> (32 - logTrace);
+                  slots[q - from] = q - from;
+                }
+                v = new long[4 * k];
+                subgroupValues(a, 0, t, 1, exponents, slots, twiddles, t, v);
+              }
               for (int q = from; q < to; q++) System.arraycopy(v, 4 * (q - from), out[q], 4 * c, 4);
             });
     return out;
+  }
+
+  /**
+   * The polynomial a[off..off + 4n) at w^e for each exponent (w = g^stride, of order n), into out at the slots: split
+   * by w^(e·n/2) = ±1 into a_lo ± a_hi (the minus half twisted by w^i), only the halves with points, down to a
+   * lone point (Horner) or a constant.
+   */
+  private static void subgroupValues(long[] a, int off, int n, int stride, int[] exponents, int[] slots, long[] twiddles, int t, long[] out) {
+    int k = exponents.length;
+    if (k == 0) return;
+    if (n == 1) {
+      for (int s : slots) System.arraycopy(a, off, out, 4 * s, 4);
+      return;
+    }
+    if (k == 1) {
+      long e = (long) exponents[0] * stride; // w^e = g^(e·stride), and g^(T/2) = −1
+      long[] y = new long[4], acc = new long[4];
+      if (e < t / 2) System.arraycopy(twiddles, (int) (4 * e), y, 0, 4);
+      else Fp.neg(twiddles, (int) (4 * (e - t / 2)), y, 0);
+      for (int i = n - 1; i >= 0; i--) {
+        Fp.mul(acc, 0, y, 0, acc, 0);
+        Fp.add(acc, 0, a, off + 4 * i, acc, 0);
+      }
+      System.arraycopy(acc, 0, out, 4 * slots[0], 4);
+      return;
+    }
+    int half = n / 2, evens = 0;
+    for (int e : exponents) if ((e & 1) == 0) evens++;
+    int[] evenE = new int[evens], evenS = new int[evens], oddE = new int[k - evens], oddS = new int[k - evens];
+    for (int i = 0, ie = 0, io = 0; i < k; i++) {
+      if ((exponents[i] & 1) == 0) {
+        evenE[ie] = exponents[i] >>> 1;
+        evenS[ie++] = slots[i];
+      } else {
+        oddE[io] = exponents[i] >>> 1;
+        oddS[io++] = slots[i];
+      }
+    }
+    long[] d = new long[4];
+    for (int i = 0; i < half; i++) {
+      int lo = off + 4 * i, hi = lo + 4 * half;
+      if (oddE.length > 0) {
+        Fp.sub(a, lo, a, hi, d, 0);
+        Fp.mul(d, 0, twiddles, 4 * i * stride, d, 0);
+        if (evens > 0) Fp.add(a, lo, a, hi, a, lo);
+        System.arraycopy(d, 0, a, hi, 4);
+      } else Fp.add(a, lo, a, hi, a, lo);
+    }
+    subgroupValues(a, off, half, 2 * stride, evenE, evenS, twiddles, t, out);
+    subgroupValues(a, off + 4 * half, half, 2 * stride, oddE, oddS, twiddles, t, out);
   }
 }

@@ -109,32 +109,18 @@ final class LdeTable {
 
   /**
    * The rows at sorted evaluation-domain positions (Lde's order: position q = coset·T + r is the point
-   * o_coset·g^bitrev(r)), row-major (4·columns longs per row). Per column and coset: a lone query by Horner; several
-   * by a DIF pruned to their branches — the column scaled by o^i, then at each level only the halves holding a query
-   * are formed (≈3 multiplications per coefficient for 4–5 queries, against one per query for Horner).
+   * o_coset·g^bitrev(r)), row-major (4·columns longs per row), by {@link #valuesOnCoset} per column and coset.
    */
   long[][] rows(long[] queries) {
     int n = coefficients.length, t = 1 << logTrace, logEval = logTrace + logCosets;
-    long[] xs = new long[4 * queries.length];
-    Felt omega = Ntt.rootOfUnity(logEval), three = Felt.of(3);
-    for (int q = 0; q < queries.length; q++) {
-      long rev = logEval == 0 ? 0 : Long.reverse(queries[q]) >>> (64 - logEval);
-      three.mul(omega.pow(rev)).writeTo(xs, 4 * q);
-    }
     java.util.List<int[]> cosets = new java.util.ArrayList<>(); // [coset, first query, end]
     for (int q = 0; q < queries.length; ) {
       int coset = (int) (queries[q] >>> logTrace), from = q;
       while (q < queries.length && queries[q] >>> logTrace == coset) q++;
       cosets.add(new int[] {coset, from, q});
     }
-    Felt g = Ntt.rootOfUnity(logTrace);
-    long[] twiddles = new long[4 * Math.max(1, t / 2)]; // g^i, i < T/2
-    if (cosets.stream().anyMatch(c -> c[2] - c[1] > 1)) {
-      Felt.ONE.writeTo(twiddles, 0);
-      long[] gl = new long[4];
-      g.writeTo(gl, 0);
-      for (int i = 1; i < t / 2; i++) Fp.mul(twiddles, 4 * (i - 1), gl, 0, twiddles, 4 * i);
-    }
+    long[] powers = subgroupPowers(logTrace);
+    Felt omega = Ntt.rootOfUnity(logEval), three = Felt.of(3);
     long[][] out = new long[queries.length][4 * n];
     IntStream.range(0, n * cosets.size())
         .parallel()
@@ -142,29 +128,56 @@ final class LdeTable {
             task -> {
               int c = task % n;
               int[] group = cosets.get(task / n);
-              int from = group[1], to = group[2], k = to - from;
-              long[] v;
-              if (k == 1 || logTrace == 0) v = valuesAt(c, java.util.Arrays.copyOfRange(xs, 4 * from, 4 * to));
-              else {
-                long[] a = coefficients[c].clone(), offset = new long[4], power = new long[4];
-                int rev = logCosets == 0 ? 0 : Integer.reverse(group[0]) >>> (32 - logCosets);
-                three.mul(omega.pow(rev)).writeTo(offset, 0);
-                System.arraycopy(offset, 0, power, 0, 4);
-                for (int i = 1; i < t; i++) { // coefficient i times o^i: the coset becomes the subgroup
-                  Fp.mul(a, 4 * i, power, 0, a, 4 * i);
-                  Fp.mul(power, 0, offset, 0, power, 0);
-                }
-                int[] exponents = new int[k], slots = new int[k];
-                for (int q = from; q < to; q++) {
-                  exponents[q - from] = Integer.reverse((int) (queries[q] & (t - 1))) >>> (32 - logTrace);
-                  slots[q - from] = q - from;
-                }
-                v = new long[4 * k];
-                subgroupValues(a, 0, t, 1, exponents, slots, twiddles, t, v);
-              }
+              int from = group[1], to = group[2];
+              long[] offset = new long[4];
+              int rev = logCosets == 0 ? 0 : Integer.reverse(group[0]) >>> (32 - logCosets);
+              three.mul(omega.pow(rev)).writeTo(offset, 0);
+              int[] exponents = new int[to - from];
+              for (int q = from; q < to; q++)
+                exponents[q - from] = logTrace == 0 ? 0 : Integer.reverse((int) (queries[q] & (t - 1))) >>> (32 - logTrace);
+              long[] v = valuesOnCoset(c, offset, exponents, powers);
               for (int q = from; q < to; q++) System.arraycopy(v, 4 * (q - from), out[q], 4 * c, 4);
             });
     return out;
+  }
+
+  /** g^i for i < T/2 (g of order T = 2^logTrace), the table {@link #valuesOnCoset} needs. */
+  static long[] subgroupPowers(int logTrace) {
+    int half = Math.max(1, (1 << logTrace) / 2);
+    long[] powers = new long[4 * half], g = new long[4];
+    Ntt.rootOfUnity(logTrace).writeTo(g, 0);
+    Felt.ONE.writeTo(powers, 0);
+    for (int i = 1; i < half; i++) Fp.mul(powers, 4 * (i - 1), g, 0, powers, 4 * i);
+    return powers;
+  }
+
+  /**
+   * Column c's polynomial at offset·g^e for each exponent e in [0, T). One or two points by Horner; more by a DIF
+   * pruned to their branches: the column scaled by offset^i (the points move onto the subgroup), then at each level
+   * only the halves holding a point are formed — ≈ 2 + log2(k)/2 multiplications per coefficient for k points, not k.
+   */
+  long[] valuesOnCoset(int column, long[] offset, int[] exponents, long[] subgroupPowers) {
+    int k = exponents.length, t = 1 << logTrace;
+    if (k <= 2 || logTrace == 0) {
+      long[] xs = new long[4 * k];
+      for (int i = 0; i < k; i++) {
+        int e = exponents[i];
+        if (e < t / 2) System.arraycopy(subgroupPowers, 4 * e, xs, 4 * i, 4);
+        else Fp.neg(subgroupPowers, 4 * (e - t / 2), xs, 4 * i); // g^(T/2) = −1
+        Fp.mul(xs, 4 * i, offset, 0, xs, 4 * i);
+      }
+      return valuesAt(column, xs);
+    }
+    long[] a = coefficients[column].clone(), power = offset.clone();
+    for (int i = 1; i < t; i++) {
+      Fp.mul(a, 4 * i, power, 0, a, 4 * i);
+      Fp.mul(power, 0, offset, 0, power, 0);
+    }
+    int[] slots = new int[k];
+    for (int i = 0; i < k; i++) slots[i] = i;
+    long[] v = new long[4 * k];
+    subgroupValues(a, 0, t, 1, exponents.clone(), slots, subgroupPowers, t, v);
+    return v;
   }
 
   /**

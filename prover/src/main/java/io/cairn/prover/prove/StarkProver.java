@@ -134,45 +134,22 @@ public final class StarkProver {
     opt.stage("out-of-domain sampling");
     int m = air.mask.size();
     Felt[] oods = new Felt[m + degree];
-    Felt gInverse = g.inverse();
-    // A column with many mask points: one coset NTT gives it at every z·g^j, a point's value at bitrev(j); a column
-    // with few: one Horner pass per group of ≤ 8 points (an NTT costs about as much as 10 Horner points).
-    List<int[]> groups = new java.util.ArrayList<>();
-    for (int c = 0; c < air.mainColumns + air.interactionColumns; c++) {
-      final int column = c;
-      int[] entries = IntStream.range(0, m).filter(i -> air.mask.get(i).column() == column).toArray();
-      int group = entries.length >= 10 ? entries.length : 8;
-      for (int from = 0; from < entries.length; from += group) groups.add(java.util.Arrays.copyOfRange(entries, from, Math.min(entries.length, from + group)));
-    }
-    groups.sort((a, b) -> b.length - a.length);
-    Ntt traceNtt = new Ntt(logT);
-    IntStream.range(0, groups.size() + degree)
+    // Per trace column, its mask points z·g^row at once (LdeTable.valuesOnCoset: Horner or a pruned DIF).
+    long[] zl = new long[4], powers = LdeTable.subgroupPowers(logT);
+    z.writeTo(zl, 0);
+    IntStream.range(0, air.mainColumns + air.interactionColumns + degree)
         .parallel()
         .forEach(
-            k -> {
-              if (k >= groups.size()) {
-                oods[m + k - groups.size()] = compTable.at(k - groups.size(), z.pow(degree));
+            c -> {
+              if (c >= air.mainColumns + air.interactionColumns) {
+                int k = c - air.mainColumns - air.interactionColumns;
+                oods[m + k] = compTable.at(k, z.pow(degree));
                 return;
               }
-              int[] entries = groups.get(k);
-              int c = air.mask.get(entries[0]).column();
-              LdeTable table = c < air.mainColumns ? mainTable : interTable;
-              int column = c < air.mainColumns ? c : c - air.mainColumns;
-              if (entries.length >= 10) {
-                long[] onCoset = table.coefficients[column].clone();
-                traceNtt.evaluateOnCoset(onCoset, 0, z);
-                for (int e : entries) {
-                  int j = Math.floorMod(air.mask.get(e).row(), rows);
-                  oods[e] = Felt.fromMontgomeryLimbs(onCoset, 4 * (Integer.reverse(j) >>> (32 - logT)));
-                }
-                return;
-              }
-              long[] xs = new long[4 * entries.length];
-              for (int e = 0; e < entries.length; e++) {
-                int row = air.mask.get(entries[e]).row();
-                z.mul(row >= 0 ? g.pow(row) : gInverse.pow(-row)).writeTo(xs, 4 * e);
-              }
-              long[] v = table.valuesAt(column, xs);
+              int[] entries = IntStream.range(0, m).filter(i -> air.mask.get(i).column() == c).toArray();
+              int[] exponents = new int[entries.length];
+              for (int e = 0; e < entries.length; e++) exponents[e] = Math.floorMod(air.mask.get(entries[e]).row(), rows);
+              long[] v = c < air.mainColumns ? mainTable.valuesOnCoset(c, zl, exponents, powers) : interTable.valuesOnCoset(c - air.mainColumns, zl, exponents, powers);
               for (int e = 0; e < entries.length; e++) oods[entries[e]] = Felt.fromMontgomeryLimbs(v, 4 * e);
             });
     if (opt.checkTrace()) {

@@ -121,6 +121,15 @@ final class LdeTable {
     }
     long[] powers = subgroupPowers(logTrace);
     Felt omega = Ntt.rootOfUnity(logEval), three = Felt.of(3);
+    long[][] offsetPowers = new long[cosets.size()][]; // o^i per queried coset, shared by the columns
+    IntStream.range(0, cosets.size())
+        .parallel()
+        .forEach(
+            j -> {
+              int[] group = cosets.get(j);
+              int rev = logCosets == 0 ? 0 : Integer.reverse(group[0]) >>> (32 - logCosets);
+              offsetPowers[j] = powers(three.mul(omega.pow(rev)), group[2] - group[1] > 2 ? t : 2);
+            });
     long[][] out = new long[queries.length][4 * n];
     IntStream.range(0, n * cosets.size())
         .parallel()
@@ -129,16 +138,22 @@ final class LdeTable {
               int c = task % n;
               int[] group = cosets.get(task / n);
               int from = group[1], to = group[2];
-              long[] offset = new long[4];
-              int rev = logCosets == 0 ? 0 : Integer.reverse(group[0]) >>> (32 - logCosets);
-              three.mul(omega.pow(rev)).writeTo(offset, 0);
               int[] exponents = new int[to - from];
               for (int q = from; q < to; q++)
                 exponents[q - from] = logTrace == 0 ? 0 : Integer.reverse((int) (queries[q] & (t - 1))) >>> (32 - logTrace);
-              long[] v = valuesOnCoset(c, offset, exponents, powers);
+              long[] v = valuesOnCoset(c, offsetPowers[task / n], exponents, powers);
               for (int q = from; q < to; q++) System.arraycopy(v, 4 * (q - from), out[q], 4 * c, 4);
             });
     return out;
+  }
+
+  /** x^i for i < count (count ≥ 2), Montgomery limbs. */
+  static long[] powers(Felt x, int count) {
+    long[] p = new long[4 * count], xl = new long[4];
+    x.writeTo(xl, 0);
+    Felt.ONE.writeTo(p, 0);
+    for (int i = 1; i < count; i++) Fp.mul(p, 4 * (i - 1), xl, 0, p, 4 * i);
+    return p;
   }
 
   /** g^i for i < T/2 (g of order T = 2^logTrace), the table {@link #valuesOnCoset} needs. */
@@ -152,11 +167,12 @@ final class LdeTable {
   }
 
   /**
-   * Column c's polynomial at offset·g^e for each exponent e in [0, T). One or two points by Horner; more by a DIF
-   * pruned to their branches: the column scaled by offset^i (the points move onto the subgroup), then at each level
-   * only the halves holding a point are formed — ≈ 2 + log2(k)/2 multiplications per coefficient for k points, not k.
+   * Column c's polynomial at o·g^e for each exponent e in [0, T), given o's powers (o^0, o^1, … — all T of them when
+   * more than two points). One or two points by Horner; more by a DIF pruned to their branches: the column scaled by
+   * o^i (the points move onto the subgroup), then at each level only the halves holding a point are formed —
+   * ≈ 1 + log2(k)/2 multiplications per coefficient for k points, not k.
    */
-  long[] valuesOnCoset(int column, long[] offset, int[] exponents, long[] subgroupPowers) {
+  long[] valuesOnCoset(int column, long[] offsetPowers, int[] exponents, long[] subgroupPowers) {
     int k = exponents.length, t = 1 << logTrace;
     if (k <= 2 || logTrace == 0) {
       long[] xs = new long[4 * k];
@@ -164,15 +180,12 @@ final class LdeTable {
         int e = exponents[i];
         if (e < t / 2) System.arraycopy(subgroupPowers, 4 * e, xs, 4 * i, 4);
         else Fp.neg(subgroupPowers, 4 * (e - t / 2), xs, 4 * i); // g^(T/2) = −1
-        Fp.mul(xs, 4 * i, offset, 0, xs, 4 * i);
+        Fp.mul(xs, 4 * i, offsetPowers, 4, xs, 4 * i);
       }
       return valuesAt(column, xs);
     }
-    long[] a = coefficients[column].clone(), power = offset.clone();
-    for (int i = 1; i < t; i++) {
-      Fp.mul(a, 4 * i, power, 0, a, 4 * i);
-      Fp.mul(power, 0, offset, 0, power, 0);
-    }
+    long[] a = new long[4 * t], co = coefficients[column];
+    for (int i = 0; i < t; i++) Fp.mul(co, 4 * i, offsetPowers, 4 * i, a, 4 * i);
     int[] slots = new int[k];
     for (int i = 0; i < k; i++) slots[i] = i;
     long[] v = new long[4 * k];

@@ -135,8 +135,7 @@ public final class StarkProver {
     int m = air.mask.size();
     Felt[] oods = new Felt[m + degree];
     // Per trace column, its mask points z·g^row at once (LdeTable.valuesOnCoset: Horner or a pruned DIF).
-    long[] zl = new long[4], powers = LdeTable.subgroupPowers(logT);
-    z.writeTo(zl, 0);
+    long[] zPowers = LdeTable.powers(z, rows), powers = LdeTable.subgroupPowers(logT);
     IntStream.range(0, air.mainColumns + air.interactionColumns + degree)
         .parallel()
         .forEach(
@@ -149,7 +148,7 @@ public final class StarkProver {
               int[] entries = IntStream.range(0, m).filter(i -> air.mask.get(i).column() == c).toArray();
               int[] exponents = new int[entries.length];
               for (int e = 0; e < entries.length; e++) exponents[e] = Math.floorMod(air.mask.get(entries[e]).row(), rows);
-              long[] v = c < air.mainColumns ? mainTable.valuesOnCoset(c, zl, exponents, powers) : interTable.valuesOnCoset(c - air.mainColumns, zl, exponents, powers);
+              long[] v = c < air.mainColumns ? mainTable.valuesOnCoset(c, zPowers, exponents, powers) : interTable.valuesOnCoset(c - air.mainColumns, zPowers, exponents, powers);
               for (int e = 0; e < entries.length; e++) oods[entries[e]] = Felt.fromMontgomeryLimbs(v, 4 * e);
             });
     if (opt.checkTrace()) {

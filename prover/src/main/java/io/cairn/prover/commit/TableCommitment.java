@@ -2,6 +2,7 @@ package io.cairn.prover.commit;
 
 import io.cairn.crypto.field.Felt;
 import io.cairn.prover.stone.MerkleHashing;
+import io.cairn.prover.stone.StoneHashes;
 import java.io.ByteArrayOutputStream;
 import java.util.stream.IntStream;
 
@@ -31,21 +32,22 @@ public final class TableCommitment {
     int rows = 1 << height;
     for (long[] c : columns)
       if (c.length != 4 * rows) throw new IllegalArgumentException("column of " + c.length / 4 + " elements, expected " + rows);
-    nodes = new byte[64 * rows];
-    IntStream.range(0, rows).parallel().forEach(r -> System.arraycopy(hashing.leaf(row(r), height), 0, nodes, 32 * (rows + r), 32));
+    nodes = newNodes(height);
+    hashLeaves();
     buildInnerNodes();
   }
 
-  private TableCommitment(MerkleHashing hashing, int height, long[] rowMajor, int width, byte[] leaves) {
+  private TableCommitment(MerkleHashing hashing, int height, long[] rowMajor, int width, byte[] nodes) {
     this.hashing = hashing;
     this.height = height;
     this.columns = null;
     this.rowMajor = rowMajor;
     this.width = width;
-    int rows = 1 << height;
-    nodes = new byte[64 * rows];
-    if (leaves != null) System.arraycopy(leaves, 0, nodes, 32 * rows, 32 * rows);
-    else IntStream.range(0, rows).parallel().forEach(r -> System.arraycopy(hashing.leaf(row(r), height), 0, nodes, 32 * (rows + r), 32));
+    if (nodes != null) this.nodes = nodes;
+    else {
+      this.nodes = newNodes(height);
+      hashLeaves();
+    }
     buildInnerNodes();
   }
 
@@ -56,25 +58,57 @@ public final class TableCommitment {
   }
 
   /**
-   * Commits to a table whose leaf hashes (32 bytes per row, {@link MerkleHashing#leaf}) were computed by the caller;
-   * its rows are not kept, so {@link #row} is unavailable and the caller supplies decommitted values itself.
+   * Commits to a table whose leaf hashes ({@link MerkleHashing#leaf}) the caller wrote into {@code nodes}, an array of
+   * 64·2^height bytes (heap order: leaf r at 32·(2^height + r)); the commitment takes the array over and fills in
+   * the inner nodes. Its rows are not kept, so {@link #row} is unavailable and the caller supplies decommitted values.
    */
-  public static TableCommitment ofLeaves(MerkleHashing hashing, byte[] leaves, int height) {
-    if (leaves.length != 32L << height) throw new IllegalArgumentException("expected " + (1L << height) + " leaf hashes");
-    return new TableCommitment(hashing, height, null, 0, leaves);
+  public static TableCommitment ofLeafNodes(MerkleHashing hashing, byte[] nodes, int height) {
+    if (nodes.length != 64L << height) throw new IllegalArgumentException("expected room for " + (2L << height) + " nodes");
+    return new TableCommitment(hashing, height, null, 0, nodes);
   }
 
+  private static final int BLOCK = 1024;
+
+  /** The largest tree kept whole in one array: 2^(MAX_HEIGHT + 1) nodes of 32 bytes. */
+  public static final int MAX_HEIGHT = 24;
+
+  /** Room for the nodes of a tree of 2^height rows (heap order, 32 bytes each). */
+  public static byte[] newNodes(int height) {
+    if (height > MAX_HEIGHT)
+      throw new IllegalArgumentException(
+          "a Merkle tree of 2^" + height + " rows does not fit one array (at most 2^" + MAX_HEIGHT + " rows: trees that recompute their lowest layers are still to come)");
+    return new byte[64 << height];
+  }
+
+  /** Leaf hashes of the kept table, a block of rows per task. */
+  private void hashLeaves() {
+    int rows = 1 << height;
+    IntStream.range(0, (rows + BLOCK - 1) / BLOCK)
+        .parallel()
+        .forEach(
+            b -> {
+              StoneHashes.Scratch s = new StoneHashes.Scratch();
+              long[] row = new long[4 * width];
+              for (int r = b * BLOCK, end = Math.min(rows, r + BLOCK); r < end; r++) {
+                if (rowMajor != null) hashing.leaf(rowMajor, 4 * r * width, width, height, nodes, 32 * (rows + r), s);
+                else {
+                  for (int c = 0; c < width; c++) System.arraycopy(columns[c], 4 * r, row, 4 * c, 4);
+                  hashing.leaf(row, 0, width, height, nodes, 32 * (rows + r), s);
+                }
+              }
+            });
+  }
+
+  /** Node i's children (2i, 2i+1) lie side by side at 64·i: each layer hashes straight from the flat array. */
   private void buildInnerNodes() {
     for (int depth = height - 1; depth >= 0; depth--) {
       int from = 1 << depth, childDepth = depth + 1;
-      IntStream.range(from, 2 * from)
+      IntStream.range(0, (from + BLOCK - 1) / BLOCK)
           .parallel()
           .forEach(
-              i -> {
-                byte[] left = new byte[32], right = new byte[32];
-                System.arraycopy(nodes, 64 * i, left, 0, 32);
-                System.arraycopy(nodes, 64 * i + 32, right, 0, 32);
-                System.arraycopy(hashing.node(left, right, childDepth), 0, nodes, 32 * i, 32);
+              b -> {
+                StoneHashes.Scratch s = new StoneHashes.Scratch();
+                for (int i = from + b * BLOCK, end = Math.min(2 * from, i + BLOCK); i < end; i++) hashing.node(nodes, 64 * i, childDepth, nodes, 32 * i, s);
               });
     }
   }

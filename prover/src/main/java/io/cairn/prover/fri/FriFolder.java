@@ -1,6 +1,7 @@
 package io.cairn.prover.fri;
 
 import io.cairn.crypto.field.Felt;
+import io.cairn.crypto.field.Fp;
 import io.cairn.prover.fft.Ntt;
 import io.cairn.prover.stone.FriFormula;
 import java.util.stream.IntStream;
@@ -13,21 +14,29 @@ import java.util.stream.IntStream;
 public final class FriFolder {
   private FriFolder() {}
 
+  private static final int BLOCK = 1024;
+
   /** The next layer (Montgomery limbs, 4 per element) after folding {@code step} times with {@code evalPoint}. */
   public static long[] fold(long[] layer, int logSize, int step, Felt evalPoint) {
-    int coset = 1 << step;
-    int nextSize = 1 << (logSize - step);
+    int coset = 1 << step, logNext = logSize - step, nextSize = 1 << logNext;
+    // coset c starts at position c·2^step, whose point is ω^bitrev(c) over logNext bits: walk r = bitrev(c) upwards
     Felt omegaInverse = Ntt.rootOfUnity(logSize).inverse();
+    long[] w = FriFormula.cosetTwiddles(step), point = new long[4], stepInverse = new long[4];
+    evalPoint.writeTo(point, 0);
+    omegaInverse.writeTo(stepInverse, 0);
     long[] next = new long[4 * nextSize];
-    IntStream.range(0, nextSize)
+    IntStream.range(0, (nextSize + BLOCK - 1) / BLOCK)
         .parallel()
         .forEach(
-            c -> {
-              Felt[] values = new Felt[coset];
-              for (int j = 0; j < coset; j++) values[j] = Felt.fromMontgomeryLimbs(layer, 4 * (c * coset + j));
-              long first = (long) c * coset;
-              long rev = logSize == 0 ? 0 : Long.reverse(first) >>> (64 - logSize);
-              FriFormula.fold(values, evalPoint, omegaInverse.pow(rev)).writeTo(next, 4 * c);
+            b -> {
+              long[] scratch = new long[FriFormula.scratchLongs(step)], xInv = new long[4];
+              int from = b * BLOCK, to = Math.min(nextSize, from + BLOCK);
+              omegaInverse.pow(from).writeTo(xInv, 0);
+              for (int r = from; r < to; r++) {
+                int c = logNext == 0 ? 0 : Integer.reverse(r) >>> (32 - logNext);
+                FriFormula.fold(layer, 4 * c * coset, step, point, xInv, w, next, 4 * c, scratch);
+                Fp.mul(xInv, 0, stepInverse, 0, xInv, 0);
+              }
             });
     return next;
   }

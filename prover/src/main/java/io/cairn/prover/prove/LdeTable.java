@@ -6,15 +6,17 @@ import io.cairn.prover.commit.TableCommitment;
 import io.cairn.prover.fft.Lde;
 import io.cairn.prover.fft.Ntt;
 import io.cairn.prover.stone.MerkleHashing;
+import io.cairn.prover.stone.StoneHashes;
 import java.util.stream.IntStream;
 
 /**
  * A committed table of trace-domain polynomials (trace columns or the broken composition columns): only their
- * coefficients stay in memory; the extension onto the evaluation domain is computed coset by coset, to hash the
- * Merkle leaves and again later for the DEEP layer and the queried rows. The first {@code keepCosets} cosets are
+ * coefficients stay in memory; the extension onto the evaluation domain is computed coset by coset to hash the
+ * Merkle leaves; the OODS values and the queried rows are evaluated from the coefficients directly. The first {@code keepCosets} cosets are
  * kept in natural order for the composition polynomial.
  */
 final class LdeTable {
+  private static final int BLOCK = 1024;
   final long[][] coefficients;
   final Lde lde;
   final int logTrace, logCosets;
@@ -29,7 +31,8 @@ final class LdeTable {
     this.lde = lde;
     this.logTrace = logTrace;
     this.logCosets = logCosets;
-    int n = columns.length, t = 1 << logTrace;
+    int n = columns.length, t = 1 << logTrace, height = logTrace + logCosets;
+    byte[] nodes = TableCommitment.newNodes(height); // the tree's array: leaves written in place
     coefficients = new long[n][];
     IntStream.range(0, n)
         .parallel()
@@ -39,30 +42,37 @@ final class LdeTable {
               coefficients[c] = columns[c].clone();
               if (!areCoefficients) lde.interpolate(coefficients[c]);
             });
-    int height = logTrace + logCosets;
-    byte[] leaves = new byte[32 << height];
     natural = new long[keepCosets][][];
-    long[][] buffer = new long[n][4 * t];
-    for (int coset = 0; coset < 1 << logCosets; coset++) {
-      evaluateCoset(coset, buffer);
-      final int base = coset * t;
-      IntStream.range(0, t)
+    // two cosets at a time: their columns' NTTs are twice as many tasks, which keeps both cores busy with 3 or 7 columns
+    int group = Math.min(1 << logCosets, 2);
+    long[][][] buffer = new long[group][n][4 * t];
+    for (int first = 0; first < 1 << logCosets; first += group) {
+      final int firstCoset = first;
+      IntStream.range(0, group * n)
           .parallel()
-          .forEach(
-              r -> {
-                Felt[] row = new Felt[n];
-                for (int c = 0; c < n; c++) row[c] = Felt.fromMontgomeryLimbs(buffer[c], 4 * r);
-                System.arraycopy(hashing.leaf(row, height), 0, leaves, 32 * (base + r), 32);
-              });
-      if (coset < keepCosets) {
-        natural[coset] = new long[n][];
-        for (int c = 0; c < n; c++) {
-          natural[coset][c] = buffer[c].clone();
-          Ntt.bitReverse(natural[coset][c], 0, logTrace);
+          .forEach(k -> lde.evaluateCoset(coefficients[k % n], firstCoset + k / n, buffer[k / n][k % n], 0));
+      for (int g = 0; g < group; g++) {
+        final long[][] values = buffer[g];
+        final int coset = first + g, base = (1 << height) + coset * t;
+        IntStream.range(0, (t + BLOCK - 1) / BLOCK)
+            .parallel()
+            .forEach(
+                b -> {
+                  StoneHashes.Scratch s = new StoneHashes.Scratch();
+                  long[] row = new long[4 * n];
+                  for (int r = b * BLOCK, end = Math.min(t, r + BLOCK); r < end; r++) {
+                    for (int c = 0; c < n; c++) System.arraycopy(values[c], 4 * r, row, 4 * c, 4);
+                    hashing.leaf(row, 0, n, height, nodes, 32 * (base + r), s);
+                  }
+                });
+        if (coset < keepCosets) { // the buffer becomes the kept coset, in natural order
+          IntStream.range(0, n).parallel().forEach(c -> Ntt.bitReverse(values[c], 0, logTrace));
+          natural[coset] = values;
+          buffer[g] = new long[n][4 * t];
         }
       }
     }
-    commitment = TableCommitment.ofLeaves(hashing, leaves, height);
+    commitment = TableCommitment.ofLeafNodes(hashing, nodes, height);
   }
 
   int columns() {
@@ -74,35 +84,162 @@ final class LdeTable {
     IntStream.range(0, coefficients.length).parallel().forEach(c -> lde.evaluateCoset(coefficients[c], coset, out[c], 0));
   }
 
-  /** Column c's polynomial at x (Horner). */
+  /** Column c's polynomial at x. */
   Felt at(int column, Felt x) {
-    long[] co = coefficients[column];
-    long[] xs = new long[4], acc = new long[4];
+    long[] xs = new long[4];
     x.writeTo(xs, 0);
-    for (int i = co.length / 4 - 1; i >= 0; i--) {
-      Fp.mul(acc, 0, xs, 0, acc, 0);
-      Fp.add(acc, 0, co, 4 * i, acc, 0);
-    }
-    return Felt.fromMontgomeryLimbs(acc, 0);
+    return Felt.fromMontgomeryLimbs(valuesAt(column, xs), 0);
   }
 
   /**
-   * The rows at sorted distinct evaluation-domain positions, row-major (4·columns longs per row), recomputing each
-   * coset that holds one.
+   * Column c's polynomial at each of the points {@code xs} (4 longs each): one Horner pass over the coefficients
+   * advancing every point's accumulator, independent chains the CPU overlaps.
+   */
+  long[] valuesAt(int column, long[] xs) {
+    long[] co = coefficients[column];
+    int k = xs.length / 4;
+    long[] acc = new long[4 * k];
+    for (int i = co.length / 4 - 1; i >= 0; i--)
+      for (int q = 0; q < k; q++) {
+        Fp.mul(acc, 4 * q, xs, 4 * q, acc, 4 * q);
+        Fp.add(acc, 4 * q, co, 4 * i, acc, 4 * q);
+      }
+    return acc;
+  }
+
+  /**
+   * The rows at sorted evaluation-domain positions (Lde's order: position q = coset·T + r is the point
+   * o_coset·g^bitrev(r)), row-major (4·columns longs per row), by {@link #valuesOnCoset} per column and coset.
    */
   long[][] rows(long[] queries) {
-    int t = 1 << logTrace, n = coefficients.length;
+    int n = coefficients.length, t = 1 << logTrace, logEval = logTrace + logCosets;
+    java.util.List<int[]> cosets = new java.util.ArrayList<>(); // [coset, first query, end]
+    for (int q = 0; q < queries.length; ) {
+      int coset = (int) (queries[q] >>> logTrace), from = q;
+      while (q < queries.length && queries[q] >>> logTrace == coset) q++;
+      cosets.add(new int[] {coset, from, q});
+    }
+    long[] powers = subgroupPowers(logTrace);
+    Felt omega = Ntt.rootOfUnity(logEval), three = Felt.of(3);
+    long[][] offsetPowers = new long[cosets.size()][]; // o^i per queried coset, shared by the columns
+    IntStream.range(0, cosets.size())
+        .parallel()
+        .forEach(
+            j -> {
+              int[] group = cosets.get(j);
+              int rev = logCosets == 0 ? 0 : Integer.reverse(group[0]) >>> (32 - logCosets);
+              offsetPowers[j] = powers(three.mul(omega.pow(rev)), group[2] - group[1] > 2 ? t : 2);
+            });
     long[][] out = new long[queries.length][4 * n];
-    long[][] buffer = new long[n][4 * t];
-    int q = 0;
-    while (q < queries.length) {
-      int coset = (int) (queries[q] >>> logTrace);
-      evaluateCoset(coset, buffer);
-      for (; q < queries.length && queries[q] >>> logTrace == coset; q++) {
-        int r = (int) (queries[q] & (t - 1));
-        for (int c = 0; c < n; c++) System.arraycopy(buffer[c], 4 * r, out[q], 4 * c, 4);
+    IntStream.range(0, n * cosets.size())
+        .parallel()
+        .forEach(
+            task -> {
+              int c = task % n;
+              int[] group = cosets.get(task / n);
+              int from = group[1], to = group[2];
+              int[] exponents = new int[to - from];
+              for (int q = from; q < to; q++)
+                exponents[q - from] = logTrace == 0 ? 0 : Integer.reverse((int) (queries[q] & (t - 1))) >>> (32 - logTrace);
+              long[] v = valuesOnCoset(c, offsetPowers[task / n], exponents, powers);
+              for (int q = from; q < to; q++) System.arraycopy(v, 4 * (q - from), out[q], 4 * c, 4);
+            });
+    return out;
+  }
+
+  /** x^i for i < count (count ≥ 2), Montgomery limbs. */
+  static long[] powers(Felt x, int count) {
+    long[] p = new long[4 * count], xl = new long[4];
+    x.writeTo(xl, 0);
+    Felt.ONE.writeTo(p, 0);
+    for (int i = 1; i < count; i++) Fp.mul(p, 4 * (i - 1), xl, 0, p, 4 * i);
+    return p;
+  }
+
+  /** g^i for i < T/2 (g of order T = 2^logTrace), the table {@link #valuesOnCoset} needs. */
+  static long[] subgroupPowers(int logTrace) {
+    int half = Math.max(1, (1 << logTrace) / 2);
+    long[] powers = new long[4 * half], g = new long[4];
+    Ntt.rootOfUnity(logTrace).writeTo(g, 0);
+    Felt.ONE.writeTo(powers, 0);
+    for (int i = 1; i < half; i++) Fp.mul(powers, 4 * (i - 1), g, 0, powers, 4 * i);
+    return powers;
+  }
+
+  /**
+   * Column c's polynomial at o·g^e for each exponent e in [0, T), given o's powers (o^0, o^1, … — all T of them when
+   * more than two points). One or two points by Horner; more by a DIF pruned to their branches: the column scaled by
+   * o^i (the points move onto the subgroup), then at each level only the halves holding a point are formed —
+   * ≈ 1 + log2(k)/2 multiplications per coefficient for k points, not k.
+   */
+  long[] valuesOnCoset(int column, long[] offsetPowers, int[] exponents, long[] subgroupPowers) {
+    int k = exponents.length, t = 1 << logTrace;
+    if (k <= 2 || logTrace == 0) {
+      long[] xs = new long[4 * k];
+      for (int i = 0; i < k; i++) {
+        int e = exponents[i];
+        if (e < t / 2) System.arraycopy(subgroupPowers, 4 * e, xs, 4 * i, 4);
+        else Fp.neg(subgroupPowers, 4 * (e - t / 2), xs, 4 * i); // g^(T/2) = −1
+        Fp.mul(xs, 4 * i, offsetPowers, 4, xs, 4 * i);
+      }
+      return valuesAt(column, xs);
+    }
+    long[] a = new long[4 * t], co = coefficients[column];
+    for (int i = 0; i < t; i++) Fp.mul(co, 4 * i, offsetPowers, 4 * i, a, 4 * i);
+    int[] slots = new int[k];
+    for (int i = 0; i < k; i++) slots[i] = i;
+    long[] v = new long[4 * k];
+    subgroupValues(a, 0, t, 1, exponents.clone(), slots, subgroupPowers, t, v);
+    return v;
+  }
+
+  /**
+   * The polynomial a[off..off + 4n) at w^e for each exponent (w = g^stride, of order n), into out at the slots: split
+   * by w^(e·n/2) = ±1 into a_lo ± a_hi (the minus half twisted by w^i), only the halves with points, down to a
+   * lone point (Horner) or a constant.
+   */
+  private static void subgroupValues(long[] a, int off, int n, int stride, int[] exponents, int[] slots, long[] twiddles, int t, long[] out) {
+    int k = exponents.length;
+    if (k == 0) return;
+    if (n == 1) {
+      for (int s : slots) System.arraycopy(a, off, out, 4 * s, 4);
+      return;
+    }
+    if (k == 1) {
+      long e = (long) exponents[0] * stride; // w^e = g^(e·stride), and g^(T/2) = −1
+      long[] y = new long[4], acc = new long[4];
+      if (e < t / 2) System.arraycopy(twiddles, (int) (4 * e), y, 0, 4);
+      else Fp.neg(twiddles, (int) (4 * (e - t / 2)), y, 0);
+      for (int i = n - 1; i >= 0; i--) {
+        Fp.mul(acc, 0, y, 0, acc, 0);
+        Fp.add(acc, 0, a, off + 4 * i, acc, 0);
+      }
+      System.arraycopy(acc, 0, out, 4 * slots[0], 4);
+      return;
+    }
+    int half = n / 2, evens = 0;
+    for (int e : exponents) if ((e & 1) == 0) evens++;
+    int[] evenE = new int[evens], evenS = new int[evens], oddE = new int[k - evens], oddS = new int[k - evens];
+    for (int i = 0, ie = 0, io = 0; i < k; i++) {
+      if ((exponents[i] & 1) == 0) {
+        evenE[ie] = exponents[i] >>> 1;
+        evenS[ie++] = slots[i];
+      } else {
+        oddE[io] = exponents[i] >>> 1;
+        oddS[io++] = slots[i];
       }
     }
-    return out;
+    long[] d = new long[4];
+    for (int i = 0; i < half; i++) {
+      int lo = off + 4 * i, hi = lo + 4 * half;
+      if (oddE.length > 0) {
+        Fp.sub(a, lo, a, hi, d, 0);
+        Fp.mul(d, 0, twiddles, 4 * i * stride, d, 0);
+        if (evens > 0) Fp.add(a, lo, a, hi, a, lo);
+        System.arraycopy(d, 0, a, hi, 4);
+      } else Fp.add(a, lo, a, hi, a, lo);
+    }
+    subgroupValues(a, off, half, 2 * stride, evenE, evenS, twiddles, t, out);
+    subgroupValues(a, off + 4 * half, half, 2 * stride, oddE, oddS, twiddles, t, out);
   }
 }

@@ -105,15 +105,23 @@ public final class StarkProver {
     long[] composition = composition(air, values, external, alpha, mainTable, interTable, logT, logCosets, degree, g);
     Ntt nttC = new Ntt(logT + Integer.numberOfTrailingZeros(degree));
     nttC.interpolate(composition, 0);
-    long[] scale = new long[4], acc = new long[4];
-    GENERATOR.inverse().writeTo(scale, 0);
-    Felt.ONE.writeTo(acc, 0);
-    for (int i = 0; i < degree * rows; i++) {
-      Fp.mul(composition, 4 * i, acc, 0, composition, 4 * i); // coefficients of h(3y) → of h(x)
-      Fp.mul(acc, 0, scale, 0, acc, 0);
-    }
+    // coefficients of h(3y) → of h(x) (coefficient i times 3^−i), dealt to the broken columns: i = degree·j + k → column k
     long[][] broken = new long[degree][4 * rows];
-    for (int i = 0; i < rows; i++) for (int k = 0; k < degree; k++) System.arraycopy(composition, 4 * (degree * i + k), broken[k], 4 * i, 4);
+    final long[] hCoefficients = composition;
+    final long[][] brokenColumns = broken;
+    Felt scale = GENERATOR.inverse();
+    IntStream.range(0, (degree * rows + BLOCK - 1) / BLOCK)
+        .parallel()
+        .forEach(
+            b -> {
+              long[] acc = new long[4], step = new long[4];
+              scale.pow(b * BLOCK).writeTo(acc, 0);
+              scale.writeTo(step, 0);
+              for (int i = b * BLOCK, end = Math.min(degree * rows, i + BLOCK); i < end; i++) {
+                Fp.mul(hCoefficients, 4 * i, acc, 0, brokenColumns[i % degree], 4 * (i / degree));
+                Fp.mul(acc, 0, step, 0, acc, 0);
+              }
+            });
     composition = null;
     LdeTable compTable = new LdeTable(broken, true, lde, logT, logCosets, hashing, 0);
     broken = null;
@@ -126,16 +134,22 @@ public final class StarkProver {
     opt.stage("out-of-domain sampling");
     int m = air.mask.size();
     Felt[] oods = new Felt[m + degree];
-    Felt gInverse = g.inverse();
-    IntStream.range(0, m + degree)
+    // Per trace column, its mask points z·g^row at once (LdeTable.valuesOnCoset: Horner or a pruned DIF).
+    long[] zPowers = LdeTable.powers(z, rows), powers = LdeTable.subgroupPowers(logT);
+    IntStream.range(0, air.mainColumns + air.interactionColumns + degree)
         .parallel()
         .forEach(
-            i -> {
-              if (i < m) {
-                AirDescription.MaskEntry e = air.mask.get(i);
-                Felt x = z.mul(e.row() >= 0 ? g.pow(e.row()) : gInverse.pow(-e.row()));
-                oods[i] = e.column() < air.mainColumns ? mainTable.at(e.column(), x) : interTable.at(e.column() - air.mainColumns, x);
-              } else oods[i] = compTable.at(i - m, z.pow(degree));
+            c -> {
+              if (c >= air.mainColumns + air.interactionColumns) {
+                int k = c - air.mainColumns - air.interactionColumns;
+                oods[m + k] = compTable.at(k, z.pow(degree));
+                return;
+              }
+              int[] entries = IntStream.range(0, m).filter(i -> air.mask.get(i).column() == c).toArray();
+              int[] exponents = new int[entries.length];
+              for (int e = 0; e < entries.length; e++) exponents[e] = Math.floorMod(air.mask.get(entries[e]).row(), rows);
+              long[] v = c < air.mainColumns ? mainTable.valuesOnCoset(c, zPowers, exponents, powers) : interTable.valuesOnCoset(c - air.mainColumns, zPowers, exponents, powers);
+              for (int e = 0; e < entries.length; e++) oods[entries[e]] = Felt.fromMontgomeryLimbs(v, 4 * e);
             });
     if (opt.checkTrace()) {
       Felt[] coefficients = alpha.powers(air.constraints.size());
@@ -157,7 +171,7 @@ public final class StarkProver {
     // DEEP layer over the whole evaluation domain (query order), coset by coset.
     opt.stage("DEEP composition");
     DeepQuotient deep = new DeepQuotient(air, z, g, oods, beta);
-    long[] layer = deepLayer(deep, mainTable, interTable, compTable, lde, logT, logCosets, g);
+    long[] layer = deepLayer(deep, mainTable, interTable, compTable, lde, logT, logCosets);
 
     // FRI: commit to each layer with cosets as rows, fold with the drawn point.
     int[] steps = prm.friStepList();
@@ -327,43 +341,19 @@ public final class StarkProver {
     return table;
   }
 
-  /** Stone's FRI layer 0: the DEEP quotient at every point of the evaluation domain, in query order. */
-  private static long[] deepLayer(
-      DeepQuotient deep, LdeTable main, LdeTable inter, LdeTable comp, Lde lde, int logT, int logCosets, Felt g) {
-    int rows = 1 << logT;
+  /**
+   * Stone's FRI layer 0: the DEEP quotient at every point of the evaluation domain, in query order — its
+   * coefficients from the tables' coefficients, extended coset by coset like a trace column.
+   */
+  private static long[] deepLayer(DeepQuotient deep, LdeTable main, LdeTable inter, LdeTable comp, Lde lde, int logT, int logCosets) {
+    int nMain = main.columns(), nInter = inter.columns();
+    long[][] cols = new long[nMain + nInter + comp.columns()][];
+    System.arraycopy(main.coefficients, 0, cols, 0, nMain);
+    System.arraycopy(inter.coefficients, 0, cols, nMain, nInter);
+    System.arraycopy(comp.coefficients, 0, cols, nMain + nInter, comp.columns());
+    long[] quotient = deep.coefficients(cols);
     long[] layer = new long[4 << (logT + logCosets)];
-    int nMain = main.columns(), nInter = inter.columns(), nComp = comp.columns();
-    long[][] cols = new long[nMain + nInter + nComp][4 * rows];
-    long[][] mainBuf = java.util.Arrays.copyOfRange(cols, 0, nMain);
-    long[][] interBuf = java.util.Arrays.copyOfRange(cols, nMain, nMain + nInter);
-    long[][] compBuf = java.util.Arrays.copyOfRange(cols, nMain + nInter, cols.length);
-    long[] xs = new long[4 * rows];
-    Felt c = Ntt.rootOfUnity(logT + logCosets);
-    for (int j = 0; j < 1 << logCosets; j++) {
-      main.evaluateCoset(j, mainBuf);
-      inter.evaluateCoset(j, interBuf);
-      comp.evaluateCoset(j, compBuf);
-      int rev = logCosets == 0 ? 0 : Integer.reverse(j) >>> (32 - logCosets);
-      Felt offset = GENERATOR.mul(c.pow(rev));
-      IntStream.range(0, (rows + BLOCK - 1) / BLOCK)
-          .parallel()
-          .forEach(
-              b -> {
-                int from = b * BLOCK, to = Math.min(rows, from + BLOCK);
-                long[] x = new long[4], gl = new long[4];
-                offset.mul(g.pow(from)).writeTo(x, 0);
-                g.writeTo(gl, 0);
-                for (int i = from; i < to; i++) {
-                  System.arraycopy(x, 0, xs, 4 * i, 4);
-                  Fp.mul(x, 0, gl, 0, x, 0);
-                }
-              });
-      Ntt.bitReverse(xs, 0, logT); // position p holds the point of row bitrev(p), as the LDE's values
-      final int base = 4 * j * rows;
-      IntStream.range(0, (rows + 255) / 256)
-          .parallel()
-          .forEach(b -> deep.evaluate(cols, xs, 256 * b, Math.min(rows, 256 * b + 256), layer, base + 4 * 256 * b));
-    }
+    IntStream.range(0, 1 << logCosets).parallel().forEach(j -> lde.evaluateCoset(quotient, j, layer, (4 << logT) * j));
     return layer;
   }
 

@@ -3,14 +3,18 @@ package io.cairn.prover.stone;
 import io.cairn.crypto.field.Felt;
 import io.cairn.crypto.field.Fp;
 import io.cairn.prover.air.AirDescription;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Stone's DEEP composition (the boundary AIR of oods.cc), FRI's first layer: at x,
  * Σ_i β^i·(column_i(x) − v_i)/(x − z·g^row_i) over the mask, then Σ_k β^(m+k)·(broken_k(x) − v_{m+k})/(x − z^degree).
- * One instance per proof (z, the OODS values and β fixed); the prover evaluates it over the whole evaluation domain
- * ({@link #evaluate}), the verifier at the queried points ({@link #at}) — the same code.
+ * One instance per proof (z, the OODS values and β fixed); the verifier evaluates it at the queried points
+ * ({@link #at}), the prover computes its coefficients ({@link #coefficients}) from the same points and weights.
  *
  * <p>Terms sharing a point share one denominator: per point p, (Σ_{i at p} β^i·column_i(x) − Σ_{i at p} β^i·v_i)/(x − p),
  * and the denominators of a block of rows are inverted together.
@@ -86,12 +90,91 @@ public final class DeepQuotient {
     return Felt.fromMontgomeryLimbs(out, 0);
   }
 
+  /** A column's value at its mask point disagrees with the OODS value the proof claims for it. */
+  public static final class InconsistentOodsException extends IllegalStateException {
+    InconsistentOodsException(String m) {
+      super(m);
+    }
+  }
+
+  /**
+   * The quotient's coefficients (4·T longs) from the columns' coefficients ({@code columns[c]}: 4·T longs of
+   * Montgomery limbs per column, trace columns then broken composition columns). Per point p, N_p = Σ_{i at p}
+   * β^i·column_i is divided by (X − p); the remainder N_p(p) must be Σ_{i at p} β^i·v_i, so the quotient equals
+   * (N_p − C_p)/(X − p) exactly and Σ_p of them is the function {@link #at} evaluates, as a polynomial of degree < T.
+   * Points are spread over tasks, each with its own numerator and partial sum.
+   *
+   * @throws InconsistentOodsException when an OODS value is not its column's value at its point
+   */
+  public long[] coefficients(long[][] columns) {
+    int t = columns[0].length / 4;
+    for (long[] c : columns) if (c.length != 4 * t) throw new IllegalArgumentException("columns of unequal length");
+    List<List<Integer>> entriesAt = new ArrayList<>();
+    for (int p = 0; p < nPoints; p++) entriesAt.add(new ArrayList<>());
+    for (int i = 0; i < entries; i++) entriesAt.get(pointOf[i]).add(i);
+    // balance the tasks by work (one multiplication per entry and one for the division, per coefficient)
+    int tasks = Math.max(1, Math.min(nPoints, 2 * Runtime.getRuntime().availableProcessors()));
+    List<List<Integer>> pointsOfTask = new ArrayList<>();
+    long[] load = new long[tasks];
+    for (int k = 0; k < tasks; k++) pointsOfTask.add(new ArrayList<>());
+    Integer[] order = new Integer[nPoints];
+    for (int p = 0; p < nPoints; p++) order[p] = p;
+    Arrays.sort(order, (a, b) -> entriesAt.get(b).size() - entriesAt.get(a).size());
+    for (int p : order) {
+      int k = 0;
+      for (int j = 1; j < tasks; j++) if (load[j] < load[k]) k = j;
+      pointsOfTask.get(k).add(p);
+      load[k] += entriesAt.get(p).size() + 1;
+    }
+    long[][] partial = new long[tasks][];
+    IntStream.range(0, tasks)
+        .parallel()
+        .forEach(
+            k -> {
+              long[] sum = new long[4 * t], num = new long[4 * t], tmp = new long[4];
+              for (int p : pointsOfTask.get(k)) {
+                Arrays.fill(num, 0L);
+                List<Integer> at = entriesAt.get(p);
+                for (int from = 0; from < t; from += CHUNK) { // chunks keep num's slice in cache across the entries
+                  int to = Math.min(t, from + CHUNK);
+                  for (int i : at) {
+                    long[] col = columns[column[i]];
+                    for (int j = from; j < to; j++) {
+                      Fp.mul(coefficients, 4 * i, col, 4 * j, tmp, 0);
+                      Fp.add(num, 4 * j, tmp, 0, num, 4 * j);
+                    }
+                  }
+                }
+                // synthetic division by (X − p), from the top: num[j] ← num[j] + p·num[j+1]; num[0] is the remainder
+                for (int j = t - 2; j >= 0; j--) {
+                  Fp.mul(points, 4 * p, num, 4 * (j + 1), tmp, 0);
+                  Fp.add(num, 4 * j, tmp, 0, num, 4 * j);
+                }
+                if (!Fp.equal(num, 0, constants, 4 * p))
+                  throw new InconsistentOodsException("DEEP quotient: the OODS values at point " + Felt.fromMontgomeryLimbs(points, 4 * p) + " are not the columns' values there");
+                for (int j = 1; j < t; j++) Fp.add(sum, 4 * (j - 1), num, 4 * j, sum, 4 * (j - 1));
+              }
+              partial[k] = sum;
+            });
+    long[] out = partial[0];
+    IntStream.range(0, (t + CHUNK - 1) / CHUNK)
+        .parallel()
+        .forEach(
+            b -> {
+              for (int k = 1; k < tasks; k++)
+                for (int j = b * CHUNK, end = Math.min(t, j + CHUNK); j < end; j++) Fp.add(out, 4 * j, partial[k], 4 * j, out, 4 * j);
+            });
+    return out;
+  }
+
+  private static final int CHUNK = 1024;
+
   /**
    * The quotient at rows [from, to) of a block: {@code columns[c]} holds column c's values (Montgomery limbs, 4 per
    * row; trace columns, then the broken composition columns), {@code xs} the points; results go to
    * {@code out[outOffset + 4·(row − from)]}. The denominators of the block are inverted together.
    */
-  public void evaluate(long[][] columns, long[] xs, int from, int to, long[] out, int outOffset) {
+  private void evaluate(long[][] columns, long[] xs, int from, int to, long[] out, int outOffset) {
     int rows = to - from;
     long[] inv = new long[4 * rows * nPoints];
     for (int r = 0; r < rows; r++)

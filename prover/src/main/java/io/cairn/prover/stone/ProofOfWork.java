@@ -25,9 +25,7 @@ public final class ProofOfWork {
 
   public static boolean verify(String hash, byte[] seed, int bits, long nonce) {
     if (bits == 0) return true;
-    byte[] data = new byte[40];
-    System.arraycopy(init(hash, seed, bits), 0, data, 0, 32);
-    return good(hash, data, nonce, bits, new byte[32], new long[25]);
+    return new Tester(hash, init(hash, seed, bits), bits).good(nonce);
   }
 
   /** The lowest good nonce ≥ {@code start}, searched on all cores. */
@@ -43,12 +41,9 @@ public final class ProofOfWork {
               .parallel()
               .mapToLong(
                   k -> {
-                    byte[] data = new byte[40];
-                    System.arraycopy(initHash, 0, data, 0, 32);
-                    byte[] out = new byte[32];
-                    long[] lanes = new long[25];
+                    Tester tester = new Tester(hash, initHash, bits);
                     long lo = from + (long) k * CHUNK;
-                    for (long n = lo; n < lo + CHUNK; n++) if (good(hash, data, n, bits, out, lanes)) return n;
+                    for (long n = lo; n < lo + CHUNK; n++) if (tester.good(n)) return n;
                     return Long.MAX_VALUE;
                   })
               .min()
@@ -57,15 +52,41 @@ public final class ProofOfWork {
     }
   }
 
-  private static boolean good(String hash, byte[] data, long nonce, int bits, byte[] out, long[] lanes) {
-    for (int i = 0; i < 8; i++) data[32 + i] = (byte) (nonce >>> (56 - 8 * i));
-    switch (hash) {
-      case "keccak256" -> Keccak.keccak256(data, 0, 40, out, 0, lanes);
-      case "blake256" -> Blake2s.blake2s256(data, 0, 40, out, 0);
-      default -> System.arraycopy(StoneHashes.digest(hash, data), 0, out, 0, 32);
+  /**
+   * Tests nonces against one init hash: H(init ‖ nonce) below 2^(64 − bits) in its first 8 bytes. For keccak256 the
+   * 40-byte message is one padded block whose lanes are fixed but for the nonce's, so each nonce costs one permutation.
+   */
+  private static final class Tester {
+    private final String hash;
+    private final long bound;
+    private final byte[] data = new byte[40], out = new byte[32];
+    private final long[] initLanes = new long[4], lanes = new long[25];
+
+    Tester(String hash, byte[] initHash, int bits) {
+      this.hash = hash;
+      this.bound = 1L << (64 - bits);
+      System.arraycopy(initHash, 0, data, 0, 32);
+      for (int i = 0; i < 32; i++) initLanes[i >>> 3] |= (initHash[i] & 0xffL) << (8 * (i & 7));
     }
-    long head = 0;
-    for (int i = 0; i < 8; i++) head = (head << 8) | (out[i] & 0xff);
-    return Long.compareUnsigned(head, 1L << (64 - bits)) < 0;
+
+    boolean good(long nonce) {
+      long head;
+      if (hash.equals("keccak256")) {
+        System.arraycopy(initLanes, 0, lanes, 0, 4);
+        java.util.Arrays.fill(lanes, 4, 25, 0L);
+        lanes[4] = Long.reverseBytes(nonce); // the nonce is written big-endian, lanes read little-endian
+        lanes[5] = 0x01L; // Keccak's padding right after the 40 bytes …
+        lanes[(Keccak.RATE_BYTES - 1) >>> 3] = 0x80L << 56; // … and at the end of the rate
+        Keccak.keccakF1600(lanes);
+        head = Long.reverseBytes(lanes[0]);
+      } else {
+        for (int i = 0; i < 8; i++) data[32 + i] = (byte) (nonce >>> (56 - 8 * i));
+        if (hash.equals("blake256")) Blake2s.blake2s256(data, 0, 40, out, 0);
+        else System.arraycopy(StoneHashes.digest(hash, data), 0, out, 0, 32);
+        head = 0;
+        for (int i = 0; i < 8; i++) head = (head << 8) | (out[i] & 0xff);
+      }
+      return Long.compareUnsigned(head, bound) < 0;
+    }
   }
 }

@@ -41,4 +41,24 @@ class FriFolderTest {
     }
     assertTrue(nonZeroBelow, "the folded polynomial should not be zero");
   }
+
+  /** The level-by-level limb kernel gives the recursive definition's value for every coset size. */
+  @Test
+  void foldEqualsTheRecursiveDefinition() {
+    java.util.Random rnd = new java.util.Random(9);
+    for (int k = 0; k <= 5; k++) {
+      Felt[] v = new Felt[1 << k];
+      for (int i = 0; i < v.length; i++) v[i] = Felt.of(rnd.nextLong() & Long.MAX_VALUE).mul(Felt.of(rnd.nextLong() & Long.MAX_VALUE));
+      Felt point = Felt.of(rnd.nextLong() & Long.MAX_VALUE), xInv = Felt.of(rnd.nextLong() & Long.MAX_VALUE);
+      assertEquals(recursive(v, 0, v.length, point, xInv), io.cairn.prover.stone.FriFormula.fold(v, point, xInv), "coset of 2^" + k);
+    }
+  }
+
+  static Felt recursive(Felt[] v, int from, int n, Felt point, Felt xInv) {
+    if (n == 1) return v[from];
+    Felt g0 = recursive(v, from, n / 2, point, xInv);
+    Felt g1 = recursive(v, from + n / 2, n / 2, point, xInv.mul(io.cairn.prover.stone.FriFormula.rootOfUnity(n).inverse()));
+    Felt lambda = point.pow(n / 2), xi = xInv.pow(n / 2);
+    return g0.add(g1).add(lambda.mul(xi).mul(g0.sub(g1)));
+  }
 }

@@ -39,9 +39,21 @@ class DeepQuotientTest {
     }
     for (int k = 0; k < air.constraintDegree; k++) oods[air.mask.size() + k] = horner(coefficients[nColumns + k], z.pow(air.constraintDegree));
 
-    assertTrue(degreeBelow(quotient(air, z, g, oods, extended, nColumns, logN), logN, t));
+    long[] pointwise = quotient(air, z, g, oods, extended, nColumns, logN);
+
+    // the prover's coefficient form, extended like a trace column, gives the verifier's values everywhere
+    long[][] columnCoefficients = new long[coefficients.length][4 * t];
+    for (int c = 0; c < coefficients.length; c++) for (int i = 0; i < t; i++) coefficients[c][i].writeTo(columnCoefficients[c], 4 * i);
+    long[] q = new DeepQuotient(air, z, g, oods, Felt.of(987654321)).coefficients(columnCoefficients);
+    long[] values = new long[4 * n];
+    for (int j = 0; j < 1 << logCosets; j++) lde.evaluateCoset(q, j, values, 4 * t * j);
+    assertArrayEquals(pointwise, values);
+
+    assertTrue(degreeBelow(pointwise, logN, t));
     oods[7] = oods[7].add(Felt.ONE);
     assertFalse(degreeBelow(quotient(air, z, g, oods, extended, nColumns, logN), logN, t));
+    DeepQuotient wrong = new DeepQuotient(air, z, g, oods, Felt.of(987654321));
+    assertThrows(DeepQuotient.InconsistentOodsException.class, () -> wrong.coefficients(columnCoefficients));
   }
 
   static long[] quotient(AirDescription air, Felt z, Felt g, Felt[] oods, long[][] extended, int nColumns, int logN) {

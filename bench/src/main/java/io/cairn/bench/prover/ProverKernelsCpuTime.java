@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * 2^logT: the recursive layout's composition polynomial over one coset, and the interpolation and one coset
  * evaluation of one column. On a machine shared with other jobs, wall-clock time swings with the load; CPU time
  * charged to the process far less. Run: {@code java -cp bench/target/benchmarks.jar
- * io.cairn.bench.prover.ProverKernelsCpuTime [logT] [repeats]}.
+ * io.cairn.bench.prover.ProverKernelsCpuTime [logT] [repeats] [lde]}
+ * ({@code lde}: the transforms only).
  */
 public final class ProverKernelsCpuTime {
   private ProverKernelsCpuTime() {}
@@ -46,28 +47,32 @@ public final class ProverKernelsCpuTime {
     long[] coefficients = new long[4 * air.constraints.size()];
     for (int i = 0; i < air.constraints.size(); i++) random(rnd).writeTo(coefficients, 4 * i);
     Felt g = Ntt.rootOfUnity(logT), offset = Felt.of(3).mul(Ntt.rootOfUnity(logT + 2));
-    CompiledAir compiled = new CompiledAir(air);
-    CosetEvaluator evaluator = new CosetEvaluator(compiled, logT, external, coefficients, g, periods);
-    System.out.printf("recursive: %d operations compiled, %d per point%n", compiled.operations(), evaluator.perPointOperations());
+    boolean composition = args.length < 3 || !args[2].equals("lde");
+    CosetEvaluator evaluator = null;
+    if (composition) {
+      CompiledAir compiled = new CompiledAir(air);
+      evaluator = new CosetEvaluator(compiled, logT, external, coefficients, g, periods);
+      System.out.printf("recursive: %d operations compiled, %d per point%n", compiled.operations(), evaluator.perPointOperations());
+    }
     long[] out = new long[4 * t];
     Lde lde = new Lde(logT, 2);
     long[] column = columns[0].clone(), work = new long[4 * t];
     double bestComp = Double.MAX_VALUE, bestInterp = Double.MAX_VALUE, bestCoset = Double.MAX_VALUE;
     for (int rep = 0; rep < repeats; rep++) {
       long c0 = cpu();
-      evaluator.evaluate(offset, columns, periodic, out, 1, 0);
+      if (composition) evaluator.evaluate(offset, columns, periodic, out, 1, 0);
       long c1 = cpu();
       long[] co = column.clone();
       long c2 = cpu();
-      lde.interpolate(co);
+      for (int k = 0; k < 4; k++) lde.interpolate(k == 0 ? co : work);
       long c3 = cpu();
-      lde.evaluateCoset(co, 1, work, 0);
+      for (int k = 0; k < 4; k++) lde.evaluateCoset(co, 1, work, 0);
       long c4 = cpu();
       bestComp = Math.min(bestComp, (c1 - c0) / 1e6);
-      bestInterp = Math.min(bestInterp, (c3 - c2) / 1e6);
-      bestCoset = Math.min(bestCoset, (c4 - c3) / 1e6);
+      bestInterp = Math.min(bestInterp, (c3 - c2) / 4e6);
+      bestCoset = Math.min(bestCoset, (c4 - c3) / 4e6);
     }
-    System.out.printf("composition, one coset of 2^%d: %8.1f ms CPU (%.0f ns per point)%n", logT, bestComp, bestComp * 1e6 / t);
+    if (composition) System.out.printf("composition, one coset of 2^%d: %8.1f ms CPU (%.0f ns per point)%n", logT, bestComp, bestComp * 1e6 / t);
     System.out.printf("interpolate one column:      %8.1f ms CPU%n", bestInterp);
     System.out.printf("evaluate one column on a coset: %5.1f ms CPU%n", bestCoset);
   }

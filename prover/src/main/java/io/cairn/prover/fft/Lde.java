@@ -39,8 +39,7 @@ public final class Lde {
 
   /** Evaluations of the polynomial with these coefficients on coset {@code coset}, bit-reversed, into {@code out}. */
   public void evaluateCoset(long[] coefficients, int coset, long[] out, int outOffset) {
-    System.arraycopy(coefficients, 0, out, outOffset, 4 << logTrace);
-    ntt.evaluateOnCoset(out, outOffset, offsetPowers(coset));
+    ntt.evaluateOnCoset(coefficients, 0, out, outOffset, offsetPowers(coset));
   }
 
   /** The powers c^i (i < T) of coset {@code coset}'s offset; callers go coset by coset, so one is kept. */

@@ -76,12 +76,12 @@ public final class Ntt {
 
   /** In place: coefficients (natural order) → evaluations on ⟨ω⟩ in bit-reversed order. */
   public void forward(long[] a, int offset) {
-    dif(a, offset, twiddles, PLAIN, null);
+    dif(a, offset, twiddles, PLAIN, null, a, offset);
   }
 
   /** In place: evaluations on ⟨ω⟩ in natural order → coefficients in natural order. */
   public void interpolate(long[] a, int offset) {
-    dif(a, offset, inverseTwiddles, SCALED, null);
+    dif(a, offset, inverseTwiddles, SCALED, null, a, offset);
     bitReverse(a, offset, logN);
   }
 
@@ -95,12 +95,24 @@ public final class Ntt {
 
   /** As {@link #evaluateOnCoset(long[], int, Felt)}, with the offset's powers c^i (i &lt; n) given, to share them. */
   public void evaluateOnCoset(long[] a, int offset, long[] offsetPowers) {
-    if (offsetPowers.length != 4 * n) throw new IllegalArgumentException("expected " + n + " powers of the coset offset");
-    dif(a, offset, twiddles, COSET, offsetPowers);
+    evaluateOnCoset(a, offset, a, offset, offsetPowers);
   }
 
-  /** Gentleman–Sande butterflies: natural-order input, bit-reversed output; the first layer reads per {@code first}. */
-  private void dif(long[] a, int off, long[] tw, int first, long[] powers) {
+  /**
+   * The coefficients at {@code from[fromOffset..]} (not modified, unless the same slice) evaluated on the coset whose
+   * offset has the powers c^i (i &lt; n), bit-reversed, into {@code to[toOffset..]}: the first layer reads the
+   * coefficients where they are, so no copy is needed.
+   */
+  public void evaluateOnCoset(long[] from, int fromOffset, long[] to, int toOffset, long[] offsetPowers) {
+    if (offsetPowers.length != 4 * n) throw new IllegalArgumentException("expected " + n + " powers of the coset offset");
+    dif(to, toOffset, twiddles, COSET, offsetPowers, from, fromOffset);
+  }
+
+  /**
+   * Gentleman–Sande butterflies: natural-order input, bit-reversed output; the first layer reads per {@code first},
+   * from {@code src} (the coset evaluation's coefficients) or in place.
+   */
+  private void dif(long[] a, int off, long[] tw, int first, long[] powers, long[] src, int srcOff) {
     boolean parallel = n >= PARALLEL_MIN;
     int block = Math.min(n, 1 << LOG_BLOCK);
     int half = n >>> 1;
@@ -111,7 +123,7 @@ public final class Ntt {
           .forEach(
               k -> {
                 int b = k * chunk, start = b / h * 2 * h, j = b % h;
-                layer(a, off, start, h, j, j + chunk, tw, n / (2 * h), mode, powers, new long[4]);
+                layer(a, off, start, h, j, j + chunk, tw, n / (2 * h), mode, powers, src, srcOff - off, new long[4]);
               });
     }
     final int innerHalf = half;
@@ -122,18 +134,20 @@ public final class Ntt {
               long[] t = new long[4];
               for (int h = innerHalf; h >= 1; h >>>= 1) {
                 int mode = h == n >>> 1 ? first : PLAIN;
-                for (int start = k * block; start < (k + 1) * block; start += 2 * h) layer(a, off, start, h, 0, h, tw, n / (2 * h), mode, powers, t);
+                for (int start = k * block; start < (k + 1) * block; start += 2 * h)
+                  layer(a, off, start, h, 0, h, tw, n / (2 * h), mode, powers, src, srcOff - off, t);
               }
             });
   }
 
   /** Butterflies j0..j1−1 of the group at {@code start} of the layer with half-width h. */
-  private void layer(long[] a, int off, int start, int h, int j0, int j1, long[] tw, int stride, int mode, long[] powers, long[] t) {
+  private void layer(
+      long[] a, int off, int start, int h, int j0, int j1, long[] tw, int stride, int mode, long[] powers, long[] src, int shift, long[] t) {
     for (int j = j0; j < j1; j++) {
       int u = off + 4 * (start + j), v = u + 4 * h;
       if (mode == COSET) { // first layer: start = 0, h = n/2
-        Fp.mul(a, u, powers, 4 * j, a, u);
-        Fp.mul(a, v, powers, 4 * (j + h), a, v);
+        Fp.mul(src, u + shift, powers, 4 * j, a, u);
+        Fp.mul(src, v + shift, powers, 4 * (j + h), a, v);
       }
       Fp.sub(a, u, a, v, t, 0);
       Fp.add(a, u, a, v, a, u);

@@ -75,9 +75,12 @@ class NttTest {
     int n = 1 << logN;
     Felt[] coeffs = randomFelts(n, 1000 + logN);
     Ntt ntt = new Ntt(logN);
-    long[] a = limbs(coeffs);
+    long[] a = limbs(coeffs), source = limbs(coeffs), out = new long[4 * n + 8];
     Felt offset = Felt.of(3).mul(Ntt.rootOfUnity(logN + 2));
     ntt.evaluateOnCoset(a, 0, offset);
+    ntt.evaluateOnCoset(source, 0, out, 8, Ntt.powers(Felt.ONE, offset, n)); // out of place, at an offset
+    assertArrayEquals(limbs(coeffs), source, "source untouched");
+    assertArrayEquals(a, java.util.Arrays.copyOfRange(out, 8, out.length));
     Felt omega = Ntt.rootOfUnity(logN);
     java.util.Random rnd = new java.util.Random(logN);
     for (int s = 0; s < 8; s++) {

@@ -72,5 +72,7 @@ public final class ProveTime {
     System.out.printf(
         "2^%d steps, log_n_cosets %d: proved in %.1f s (%.1f s CPU; trace generation included), peak heap %.2f GB, proof %d bytes%n",
         logSteps, logCosets, (t2 - t1) / 1e9, (ProverKernelsCpuTime.cpu() - c1) / 1e9, peak / 1e9, proof.length);
+    // to compare versions: a faster prover must give the same bytes
+    System.out.printf("proof sha256 %s%n", java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(proof)));
   }
 }

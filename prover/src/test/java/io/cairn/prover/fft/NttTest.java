@@ -70,7 +70,7 @@ class NttTest {
    * sampled points, and interpolation inverts the forward transform.
    */
   @ParameterizedTest
-  @ValueSource(ints = {14, 15, 16})
+  @ValueSource(ints = {14, 15, 16, 17})
   void largeTransformsAgreeWithHornerAndRoundTrip(int logN) {
     int n = 1 << logN;
     Felt[] coeffs = randomFelts(n, 1000 + logN);

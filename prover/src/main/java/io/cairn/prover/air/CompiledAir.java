@@ -5,58 +5,66 @@ import io.cairn.crypto.field.Fp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A layout description compiled to a straight-line program over a {@code long[]} register file of Montgomery limbs,
- * for evaluating the composition polynomial at many points without allocation (the prover's constraint evaluation).
+ * A layout description compiled to a straight-line program in SSA form over a {@code long[]} register file of
+ * Montgomery limbs: the whole composition value Σ_i coefficient_i·expr_i·numerator_i/denominator_i, divisions
+ * included, ends in {@link #output()}. {@link #evaluate} runs it at one point; {@link CosetEvaluator} runs it over a
+ * coset, block by block.
  *
- * <p>Registers 0..slots−1 hold the description's named values (mask values, point powers, shifts, external values,
- * then the shared sub-expressions the program computes); constants and temporaries follow. Constraints sharing a
- * denominator are summed first, so one evaluation needs one inversion per distinct denominator.
+ * <p>Registers 0..slots−1 hold the description's named values (mask values, point powers, shifts, external values;
+ * the shared sub-expressions are aliased to the registers that compute them); constants, the constraints'
+ * coefficients and temporaries follow. Identical operations are computed once. Constraints sharing a numerator and a
+ * denominator are summed first, so one evaluation needs one inversion per distinct denominator and one
+ * multiplication per distinct (numerator, denominator) pair.
  */
 public final class CompiledAir {
-  private static final byte ADD = 0, SUB = 1, MUL = 2;
+  static final byte ADD = 0, SUB = 1, MUL = 2, INV = 3;
 
   private final AirDescription air;
-  private final int registers;
+  final int registers;
   private final long[] constants; // Montgomery limbs, copied into their registers by newRegisters()
-  private final int[] constantRegisters;
-  private final byte[] op;
-  private final int[] dst, a, b;
-  private final int[] denominatorRegister; // per group
-  private final int[][] groupConstraints; // constraint indices per group
-  private final int[] constraintValue; // register holding expr·numerator, per constraint index
+  final int[] constantRegisters;
+  final int[] coefficientRegisters; // per constraint index
+  final byte[] op;
+  final int[] dst, a, b; // b is unused by INV
+  final int output;
 
   public CompiledAir(AirDescription air) {
     this.air = air;
     Builder bld = new Builder(air.slots.size());
-    for (int i = 0; i < air.letExprs.size(); i++) bld.emitInto(air.letExprs.get(i), air.slots.get(air.letNames.get(i)));
+    for (int i = 0; i < air.letExprs.size(); i++) bld.alias(air.slots.get(air.letNames.get(i)), bld.emit(air.letExprs.get(i)));
     int n = air.constraints.size();
-    constraintValue = new int[n];
-    Map<Integer, List<Integer>> groups = new java.util.LinkedHashMap<>();
+    coefficientRegisters = new int[n];
+    for (int i = 0; i < n; i++) coefficientRegisters[i] = bld.temp();
+    int one = bld.constant(Felt.ONE);
+    // per (numerator, denominator): Σ coefficient·expr
+    Map<Long, Integer> sums = new LinkedHashMap<>();
     for (AirDescription.Constraint c : air.constraints) {
-      int e = bld.emit(c.expr());
-      int num = bld.emit(c.numerator());
-      int prod = bld.temp();
-      bld.add(MUL, prod, e, num);
-      constraintValue[c.index()] = prod;
-      int den = bld.emit(c.denominator());
-      groups.computeIfAbsent(den, k -> new ArrayList<>()).add(c.index());
+      int term = bld.op(MUL, coefficientRegisters[c.index()], bld.emit(c.expr()));
+      long key = (long) bld.emit(c.numerator()) << 32 | bld.emit(c.denominator());
+      Integer sum = sums.get(key);
+      sums.put(key, sum == null ? term : bld.op(ADD, sum, term));
     }
-    denominatorRegister = new int[groups.size()];
-    groupConstraints = new int[groups.size()][];
-    int g = 0;
-    for (var e : groups.entrySet()) {
-      denominatorRegister[g] = e.getKey();
-      groupConstraints[g++] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+    Map<Integer, Integer> inverses = new HashMap<>();
+    int out = -1;
+    for (var e : sums.entrySet()) {
+      int num = (int) (e.getKey() >>> 32), den = (int) (long) e.getKey();
+      int inv = inverses.computeIfAbsent(den, d -> bld.op(INV, d, d));
+      int factor = num == one ? inv : bld.op(MUL, num, inv);
+      int term = bld.op(MUL, e.getValue(), factor);
+      out = out < 0 ? term : bld.op(ADD, out, term);
     }
+    if (out < 0) out = bld.constant(Felt.ZERO);
+    output = out;
     constants = new long[4 * bld.constants.size()];
     constantRegisters = new int[bld.constants.size()];
     for (int i = 0; i < bld.constants.size(); i++) {
       bld.constants.get(i).writeTo(constants, 4 * i);
-      constantRegisters[i] = (Integer) bld.pendingConstants.get(i)[0];
+      constantRegisters[i] = bld.constantRegisters.get(i);
     }
     registers = bld.next;
     int m = bld.ops.size();
@@ -94,73 +102,45 @@ public final class CompiledAir {
     if (register >= 0) value.writeTo(registers, 4 * register);
   }
 
+  /** Writes one Montgomery element per constraint (index order) into the coefficient registers. */
+  public void setCoefficients(long[] registers, long[] coefficients) {
+    for (int c = 0; c < coefficientRegisters.length; c++) System.arraycopy(coefficients, 4 * c, registers, 4 * coefficientRegisters[c], 4);
+  }
+
+  /** Number of operations of the program (all per-point work before {@link CosetEvaluator}'s hoisting). */
+  public int operations() {
+    return op.length;
+  }
+
   /**
    * Runs the program and writes Σ coefficient_i·constraint_i·numerator_i/denominator_i into {@code out[oo..oo+3]}.
    * {@code coefficients} holds one Montgomery element per constraint; {@code scratch} at least 12 longs.
    */
   public void evaluate(long[] r, long[] coefficients, long[] out, int oo, long[] scratch) {
+    setCoefficients(r, coefficients);
     for (int i = 0; i < op.length; i++) {
       int d = 4 * dst[i], x = 4 * a[i], y = 4 * b[i];
       switch (op[i]) {
         case ADD -> Fp.add(r, x, r, y, r, d);
         case SUB -> Fp.sub(r, x, r, y, r, d);
-        default -> Fp.mul(r, x, r, y, r, d);
+        case MUL -> Fp.mul(r, x, r, y, r, d);
+        default -> Fp.inverse(r, x, r, d, scratch);
       }
     }
-    out[oo] = out[oo + 1] = out[oo + 2] = out[oo + 3] = 0;
-    for (int g = 0; g < groupConstraints.length; g++) {
-      scratch[0] = scratch[1] = scratch[2] = scratch[3] = 0;
-      for (int c : groupConstraints[g]) {
-        Fp.mul(coefficients, 4 * c, r, 4 * constraintValue[c], scratch, 4);
-        Fp.add(scratch, 0, scratch, 4, scratch, 0);
-      }
-      Fp.inverse(r, 4 * denominatorRegister[g], scratch, 8);
-      Fp.mul(scratch, 0, scratch, 8, scratch, 0);
-      Fp.add(out, oo, scratch, 0, out, oo);
-    }
-  }
-
-  /** Number of distinct denominators (constraint groups). */
-  public int groups() {
-    return groupConstraints.length;
-  }
-
-  /**
-   * Runs the program and leaves the division to the caller, so that a block of points inverts its denominators
-   * together: per group g, Σ coefficient_i·constraint_i·numerator_i goes to {@code sums[so + 4g]} and the group's
-   * denominator to {@code denominators[dof + 4g]}. The composition value is Σ_g sums_g / denominators_g.
-   */
-  public void evaluateParts(long[] r, long[] coefficients, long[] sums, int so, long[] denominators, int dof, long[] scratch) {
-    for (int i = 0; i < op.length; i++) {
-      int d = 4 * dst[i], x = 4 * a[i], y = 4 * b[i];
-      switch (op[i]) {
-        case ADD -> Fp.add(r, x, r, y, r, d);
-        case SUB -> Fp.sub(r, x, r, y, r, d);
-        default -> Fp.mul(r, x, r, y, r, d);
-      }
-    }
-    for (int g = 0; g < groupConstraints.length; g++) {
-      int o = so + 4 * g;
-      sums[o] = sums[o + 1] = sums[o + 2] = sums[o + 3] = 0;
-      for (int c : groupConstraints[g]) {
-        Fp.mul(coefficients, 4 * c, r, 4 * constraintValue[c], scratch, 0);
-        Fp.add(sums, o, scratch, 0, sums, o);
-      }
-      System.arraycopy(r, 4 * denominatorRegister[g], denominators, dof + 4 * g, 4);
-    }
+    System.arraycopy(r, 4 * output, out, oo, 4);
   }
 
   private static final class Builder {
     final List<int[]> ops = new ArrayList<>();
     final List<Felt> constants = new ArrayList<>();
+    final List<Integer> constantRegisters = new ArrayList<>();
     final Map<String, Integer> constantRegister = new HashMap<>();
     final IdentityHashMap<AirDescription.Expr, Integer> done = new IdentityHashMap<>();
-    final int slots;
+    final Map<Long, Integer> known = new HashMap<>(); // (op, x, y) → register: identical operations once
+    final Map<Integer, Integer> aliases = new HashMap<>(); // named sub-expression slot → register computing it
     int next;
-    final List<Object[]> pendingConstants = new ArrayList<>();
 
     Builder(int slots) {
-      this.slots = slots;
       this.next = slots;
     }
 
@@ -168,35 +148,41 @@ public final class CompiledAir {
       return next++;
     }
 
-    void add(byte code, int d, int x, int y) {
+    /** The register holding x op y, emitting the operation unless an identical one exists. */
+    int op(byte code, int x, int y) {
+      if ((code == ADD || code == MUL) && x > y) {
+        int t = x;
+        x = y;
+        y = t;
+      }
+      long key = (long) code << 56 | (long) x << 28 | y;
+      Integer r = known.get(key);
+      if (r != null) return r;
+      int d = temp();
       ops.add(new int[] {code, d, x, y});
+      known.put(key, d);
+      return d;
+    }
+
+    void alias(int slot, int register) {
+      aliases.put(slot, register);
     }
 
     /** Emits e and returns the register holding its value. */
     int emit(AirDescription.Expr e) {
-      Integer known = done.get(e);
-      if (known != null) return known;
+      Integer k = done.get(e);
+      if (k != null) return k;
       int r;
-      if (e instanceof AirDescription.Var v) r = v.slot;
+      if (e instanceof AirDescription.Var v) r = aliases.getOrDefault(v.slot, v.slot);
       else if (e instanceof AirDescription.Const c) r = constant(c.v);
       else {
         AirDescription.Bin bin = (AirDescription.Bin) e;
         if (bin.op == '/') throw new IllegalStateException("division inside a constraint expression is not compiled");
         int x = emit(bin.a), y = emit(bin.b);
-        r = temp();
-        add(bin.op == '+' ? ADD : bin.op == '-' ? SUB : MUL, r, x, y);
+        r = op(bin.op == '+' ? ADD : bin.op == '-' ? SUB : MUL, x, y);
       }
       done.put(e, r);
       return r;
-    }
-
-    /** Emits e into a fixed register (a named sub-expression). */
-    void emitInto(AirDescription.Expr e, int target) {
-      int r = emit(e);
-      if (r != target) {
-        int zero = constant(Felt.ZERO);
-        add(ADD, target, r, zero);
-      }
     }
 
     int constant(Felt v) {
@@ -206,7 +192,7 @@ public final class CompiledAir {
       int reg = next++;
       constantRegister.put(key, reg);
       constants.add(v);
-      pendingConstants.add(new Object[] {reg, v});
+      constantRegisters.add(reg);
       return reg;
     }
   }

@@ -13,6 +13,8 @@ public final class Lde {
   private final int logCosets;
   private final Ntt ntt;
   private final Felt[] offsets;
+  private int cachedCoset = -1; // the last coset's offset powers, shared by the columns evaluated on it
+  private long[] cachedPowers;
 
   public Lde(int logTrace, int logCosets) {
     this.logTrace = logTrace;
@@ -37,8 +39,16 @@ public final class Lde {
 
   /** Evaluations of the polynomial with these coefficients on coset {@code coset}, bit-reversed, into {@code out}. */
   public void evaluateCoset(long[] coefficients, int coset, long[] out, int outOffset) {
-    System.arraycopy(coefficients, 0, out, outOffset, 4 << logTrace);
-    ntt.evaluateOnCoset(out, outOffset, offsets[coset]);
+    ntt.evaluateOnCoset(coefficients, 0, out, outOffset, offsetPowers(coset));
+  }
+
+  /** The powers c^i (i < T) of coset {@code coset}'s offset; callers go coset by coset, so one is kept. */
+  private synchronized long[] offsetPowers(int coset) {
+    if (coset != cachedCoset) {
+      cachedPowers = Ntt.powers(Felt.ONE, offsets[coset], 1 << logTrace);
+      cachedCoset = coset;
+    }
+    return cachedPowers;
   }
 
   /** The whole extension of one column (values in row order), T·2^logCosets elements in query order. */

@@ -4,6 +4,7 @@ import io.cairn.crypto.field.Felt;
 import io.cairn.crypto.field.Fp;
 import io.cairn.prover.air.AirDescription;
 import io.cairn.prover.air.CompiledAir;
+import io.cairn.prover.air.CosetEvaluator;
 import io.cairn.prover.air.CpuAirValues;
 import io.cairn.prover.commit.TableCommitment;
 import io.cairn.prover.fft.Lde;
@@ -233,34 +234,13 @@ public final class StarkProver {
       AirDescription air, CpuAirValues values, Map<String, Felt> external, Felt alpha, LdeTable main, LdeTable inter,
       int logT, int logCosets, int degree, Felt g) {
     int rows = 1 << logT, logDegree = Integer.numberOfTrailingZeros(degree);
-    CompiledAir compiled = new CompiledAir(air);
     long[] coefficients = new long[4 * air.constraints.size()];
     Felt[] alphas = alpha.powers(air.constraints.size());
     for (int i = 0; i < alphas.length; i++) alphas[i].writeTo(coefficients, 4 * i);
-    long[] base = compiled.newRegisters();
-    for (var e : external.entrySet()) CompiledAir.set(base, compiled.register(e.getKey()), e.getValue());
-    for (int k = 0; k < air.shifts.size(); k++) CompiledAir.set(base, compiled.register("shift" + k), g.pow(air.shifts.get(k).of(rows)));
-    int m = air.mask.size();
-    int[] maskRegister = new int[m], maskColumn = new int[m], maskRow = new int[m];
-    for (int i = 0; i < m; i++) {
-      AirDescription.MaskEntry e = air.mask.get(i);
-      maskRegister[i] = 4 * compiled.register(e.name());
-      maskColumn[i] = e.column();
-      maskRow[i] = e.row();
-    }
-    int nPowers = air.pointPowers.size();
-    long[] exponents = new long[nPowers];
-    int[] powerRegister = new int[nPowers];
-    long[] powerStep = new long[4 * nPowers];
-    for (int k = 0; k < nPowers; k++) {
-      exponents[k] = air.pointPowers.get(k).of(rows);
-      powerRegister[k] = compiled.register("point_pow" + (k + 1));
-      g.pow(exponents[k]).writeTo(powerStep, 4 * k);
-    }
-    int pointRegister = compiled.register("point");
     List<CpuAirValues.PeriodicValues> periodic = values.periodicColumns(rows);
-    int[] periodicRegister = new int[periodic.size()];
-    for (int p = 0; p < periodic.size(); p++) periodicRegister[p] = compiled.register(periodic.get(p).exprName());
+    Map<String, Integer> periods = new java.util.HashMap<>();
+    for (CpuAirValues.PeriodicValues pv : periodic) periods.put(pv.exprName(), (int) (rows / pv.copies()));
+    CosetEvaluator evaluator = new CosetEvaluator(new CompiledAir(air), logT, external, coefficients, g, periods);
     Felt c = Ntt.rootOfUnity(logT + logCosets);
     long[] result = new long[4 * degree * rows];
     for (int j = 0; j < degree; j++) {
@@ -270,57 +250,10 @@ public final class StarkProver {
       for (int k = 0; k < air.mainColumns; k++) cols[k] = main.natural[j][k];
       for (int k = 0; k < air.interactionColumns; k++) cols[air.mainColumns + k] = inter.natural[j][k];
       // periodic columns repeat every T/copies rows: tabulate one period per coset
-      long[][] periodicTable = new long[periodic.size()][];
-      int[] periodMask = new int[periodic.size()];
-      for (int p = 0; p < periodic.size(); p++) {
-        CpuAirValues.PeriodicValues pv = periodic.get(p);
-        int period = (int) (rows / pv.copies());
-        periodMask[p] = period - 1;
-        periodicTable[p] = periodicOnCoset(pv, offset, period, g);
-      }
-      final int slot = degree == 1 ? 0 : Integer.reverse(j) >>> (32 - logDegree);
-      final int groups = compiled.groups();
-      IntStream.range(0, (rows + BLOCK - 1) / BLOCK)
-          .parallel()
-          .forEach(
-              b -> {
-                long[] r = base.clone();
-                long[] scratch = new long[12];
-                long[] sums = new long[4 * groups * BLOCK], dens = new long[4 * groups * BLOCK];
-                long[] invScratch = new long[dens.length];
-                int from = b * BLOCK, to = Math.min(rows, from + BLOCK);
-                Felt x0 = offset.mul(g.pow(from));
-                long[] x = new long[4], gl = new long[4];
-                x0.writeTo(x, 0);
-                g.writeTo(gl, 0);
-                long[] powers = new long[4 * nPowers];
-                for (int k = 0; k < nPowers; k++) x0.pow(exponents[k]).writeTo(powers, 4 * k);
-                for (int i = from; i < to; i++) {
-                  System.arraycopy(x, 0, r, 4 * pointRegister, 4);
-                  for (int k = 0; k < nPowers; k++) {
-                    if (powerRegister[k] >= 0) System.arraycopy(powers, 4 * k, r, 4 * powerRegister[k], 4);
-                    Fp.mul(powers, 4 * k, powerStep, 4 * k, powers, 4 * k);
-                  }
-                  for (int p = 0; p < periodicRegister.length; p++)
-                    if (periodicRegister[p] >= 0) System.arraycopy(periodicTable[p], 4 * (i & periodMask[p]), r, 4 * periodicRegister[p], 4);
-                  for (int e = 0; e < m; e++) {
-                    int row = (i + maskRow[e]) & (rows - 1);
-                    System.arraycopy(cols[maskColumn[e]], 4 * row, r, maskRegister[e], 4);
-                  }
-                  compiled.evaluateParts(r, coefficients, sums, 4 * groups * (i - from), dens, 4 * groups * (i - from), scratch);
-                  Fp.mul(x, 0, gl, 0, x, 0);
-                }
-                int n = to - from;
-                Fp.batchInverse(dens, 0, groups * n, invScratch);
-                for (int i = 0; i < n; i++) {
-                  int o = 4 * (degree * (from + i) + slot);
-                  for (int k = 0; k < groups; k++) {
-                    int at = 4 * (groups * i + k);
-                    Fp.mul(sums, at, dens, at, scratch, 0);
-                    Fp.add(result, o, scratch, 0, result, o);
-                  }
-                }
-              });
+      Map<String, long[]> periodicTables = new java.util.HashMap<>();
+      for (CpuAirValues.PeriodicValues pv : periodic) periodicTables.put(pv.exprName(), periodicOnCoset(pv, offset, periods.get(pv.exprName()), g));
+      int slot = degree == 1 ? 0 : Integer.reverse(j) >>> (32 - logDegree);
+      evaluator.evaluate(offset, cols, periodicTables, result, degree, slot);
     }
     return result;
   }

@@ -64,4 +64,33 @@ class NttTest {
     Ntt.bitReverse(a, 0, logN);
     for (int i = 0; i < n; i++) assertEquals(values[i], at(a, i), "value " + i);
   }
+
+  /**
+   * Transforms large enough to take the blocked and parallel paths: coset evaluation agrees with Horner's rule at
+   * sampled points, and interpolation inverts the forward transform.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {14, 15, 16, 17})
+  void largeTransformsAgreeWithHornerAndRoundTrip(int logN) {
+    int n = 1 << logN;
+    Felt[] coeffs = randomFelts(n, 1000 + logN);
+    Ntt ntt = new Ntt(logN);
+    long[] a = limbs(coeffs), source = limbs(coeffs), out = new long[4 * n + 8];
+    Felt offset = Felt.of(3).mul(Ntt.rootOfUnity(logN + 2));
+    ntt.evaluateOnCoset(a, 0, offset);
+    ntt.evaluateOnCoset(source, 0, out, 8, Ntt.powers(Felt.ONE, offset, n)); // out of place, at an offset
+    assertArrayEquals(limbs(coeffs), source, "source untouched");
+    assertArrayEquals(a, java.util.Arrays.copyOfRange(out, 8, out.length));
+    Felt omega = Ntt.rootOfUnity(logN);
+    java.util.Random rnd = new java.util.Random(logN);
+    for (int s = 0; s < 8; s++) {
+      int i = s == 0 ? 0 : s == 1 ? n - 1 : rnd.nextInt(n);
+      assertEquals(horner(coeffs, offset.mul(omega.pow(i))), at(a, Integer.reverse(i) >>> (32 - logN)), "point " + i);
+    }
+    long[] values = limbs(randomFelts(n, 2000 + logN)), b = values.clone();
+    ntt.interpolate(b, 0);
+    ntt.forward(b, 0);
+    Ntt.bitReverse(b, 0, logN);
+    assertArrayEquals(values, b);
+  }
 }

@@ -38,8 +38,15 @@ public final class StarkProver {
    * @param powStartNonce where the proof-of-work search starts (tests: at a known proof's nonce); 0 in real use
    * @param checkTrace whether to refuse a trace that breaks the layout's constraints (off only in soundness tests)
    * @param progress receives one line per stage (may be null)
+   * @param outOfMemoryMerkleLayers the lowest Merkle layers (leaves first) the trace and composition trees leave out
+   *     at least (prover_config's n_out_of_memory_merkle_layers); more are left out of trees over the memory budget
+   *     ({@link TableCommitment#lowLayers}). The proof does not depend on it.
    */
-  public record Options(long powStartNonce, boolean checkTrace, Consumer<String> progress) {
+  public record Options(long powStartNonce, boolean checkTrace, Consumer<String> progress, int outOfMemoryMerkleLayers) {
+    public Options(long powStartNonce, boolean checkTrace, Consumer<String> progress) {
+      this(powStartNonce, checkTrace, progress, 0);
+    }
+
     public static Options defaults() {
       return new Options(0, true, null);
     }
@@ -81,7 +88,8 @@ public final class StarkProver {
 
     // Main trace: LDE and commitment.
     opt.stage("main trace commitment (" + main.length + " columns, 2^" + logEval + " rows)");
-    LdeTable mainTable = new LdeTable(main, false, lde, logT, logCosets, hashing, degree);
+    LdeTable mainTable = new LdeTable(main, false, lde, logT, logCosets, hashing, degree, opt.outOfMemoryMerkleLayers());
+    main = null; // the table's coefficients now
     byte[] root = mainTable.commitment.root();
     out.hash(root);
     ch.absorbHash(root);
@@ -91,7 +99,7 @@ public final class StarkProver {
     opt.stage("interaction trace commitment");
     long[][] inter = trace.interactionColumns(interaction);
     if (inter.length != air.interactionColumns) throw new IllegalArgumentException("expected " + air.interactionColumns + " interaction columns, got " + inter.length);
-    LdeTable interTable = new LdeTable(inter, false, lde, logT, logCosets, hashing, degree);
+    LdeTable interTable = new LdeTable(inter, false, lde, logT, logCosets, hashing, degree, opt.outOfMemoryMerkleLayers());
     inter = null;
     root = interTable.commitment.root();
     out.hash(root);
@@ -103,6 +111,8 @@ public final class StarkProver {
     Felt g = Ntt.rootOfUnity(logT);
     Map<String, Felt> external = values.external(interaction, Felt.ONE, rows);
     long[] composition = composition(air, values, external, alpha, mainTable, interTable, logT, logCosets, degree, g);
+    mainTable.dropNatural();
+    interTable.dropNatural();
     Ntt nttC = new Ntt(logT + Integer.numberOfTrailingZeros(degree));
     nttC.interpolate(composition, 0);
     // coefficients of h(3y) → of h(x) (coefficient i times 3^−i), dealt to the broken columns: i = degree·j + k → column k
@@ -123,7 +133,7 @@ public final class StarkProver {
               }
             });
     composition = null;
-    LdeTable compTable = new LdeTable(broken, true, lde, logT, logCosets, hashing, 0);
+    LdeTable compTable = new LdeTable(broken, true, lde, logT, logCosets, hashing, 0, opt.outOfMemoryMerkleLayers());
     broken = null;
     root = compTable.commitment.root();
     out.hash(root);

@@ -79,6 +79,15 @@ public final class TableCommitment {
   }
 
   /**
+   * As {@link #ofRows(MerkleHashing, long[], int, int, int)}, but the commitment does not keep {@code data}: a
+   * decommitment reads the rows from {@code rows} (a layer the caller can recompute and lets go of).
+   */
+  public static TableCommitment ofRows(MerkleHashing hashing, long[] data, int width, int height, int lowLayers, Rows rows) {
+    if (data.length != 4L * width << height) throw new IllegalArgumentException("table of " + data.length / 4 + " elements, expected " + ((long) width << height));
+    return new TableCommitment(hashKept(builder(hashing, height, lowLayers), null, data, width), width, rows, null, null);
+  }
+
+  /**
    * A tree to be filled with leaf hashes computed elsewhere (an LDE streamed coset by coset, {@link Builder#leaves}),
    * then completed by {@link Builder#build} with the way to read its rows again.
    */

@@ -49,8 +49,9 @@ final class LdeTable {
     TableCommitment.Builder tree = TableCommitment.builder(hashing, height, Math.min(logTrace, TableCommitment.lowLayers(height, lowLayers)));
     int block = Math.min(t, Math.max(BLOCK, 1 << tree.lowLayers()));
     natural = new long[keepCosets][][];
-    // two cosets at a time: their columns' NTTs are twice as many tasks, which keeps both cores busy with 3 or 7 columns
-    int group = Math.min(1 << logCosets, 2);
+    // few columns: two cosets at a time, so that their NTTs are enough tasks to keep the cores busy; many columns:
+    // one coset at a time, so that only one coset's buffer is held beside the kept ones
+    int group = n >= 4 ? 1 : Math.min(1 << logCosets, 2);
     long[][][] buffer = new long[group][n][4 * t];
     for (int first = 0; first < 1 << logCosets; first += group) {
       final int firstCoset = first;
@@ -94,6 +95,11 @@ final class LdeTable {
    * c_m = x0^m Σ_i a_{m+i·2^k} (x0^(2^k))^i — one pass over its coefficients — evaluated at the 2^k points.
    */
   void readSubtree(long first, int count, long[] out) {
+    readSubtree(coefficients, logTrace, logCosets, first, count, out);
+  }
+
+  /** {@link #readSubtree(long, int, long[])} of polynomials given by their coefficients (4·T longs each). */
+  static void readSubtree(long[][] coefficients, int logTrace, int logCosets, long first, int count, long[] out) {
     int n = coefficients.length, t = 1 << logTrace, k = Integer.numberOfTrailingZeros(count), rest = logTrace - k;
     int coset = (int) (first >>> logTrace), a = (int) (first & (t - 1)) >>> k;
     Felt g = Ntt.rootOfUnity(logTrace);

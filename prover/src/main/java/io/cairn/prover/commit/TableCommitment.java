@@ -229,7 +229,19 @@ public final class TableCommitment {
    * right, only the siblings the verifier cannot compute.
    */
   public byte[] authenticationNodes(long[] sortedRows) {
-    Map<Long, byte[]> subtrees = recomputedSubtrees(sortedRows);
+    return decommit(sortedRows).nodes();
+  }
+
+  /** The queried rows' values, row-major (4·width longs each, in the order given), and their authentication nodes. */
+  public record Decommitment(long[][] rows, byte[] nodes) {}
+
+  /**
+   * Decommits sorted distinct rows: their values and {@link #authenticationNodes}. The values come from the same
+   * reads ({@link Rows}) that rebuild the left-out subtrees, so a table that is not kept is read once per subtree.
+   */
+  public Decommitment decommit(long[] sortedRows) {
+    Map<Long, byte[]> subtrees = new HashMap<>();
+    long[][] values = readSubtrees(sortedRows, subtrees);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     java.util.ArrayDeque<Long> queue = new java.util.ArrayDeque<>();
     for (long r : sortedRows) queue.add(r + (1L << height));
@@ -241,16 +253,18 @@ public final class TableCommitment {
       else writeNode(index ^ 1, subtrees, out);
       queue.add(index >>> 1);
     }
-    return out.toByteArray();
+    return new Decommitment(values, out.toByteArray());
   }
 
-  /** The unstored subtrees holding the rows, each as its nodes in heap order (local node 1 its root), keyed by its stored root. */
-  private Map<Long, byte[]> recomputedSubtrees(long[] sortedRows) {
-    Map<Long, byte[]> subtrees = new HashMap<>();
-    if (lowLayers == 0) return subtrees;
+  /**
+   * Reads the subtrees of 2^lowLayers rows holding the given rows and returns those rows' values; with lowLayers > 0
+   * each subtree's nodes, in heap order (local node 1 its root), go into {@code subtrees} under its stored root.
+   */
+  private long[][] readSubtrees(long[] sortedRows, Map<Long, byte[]> subtrees) {
     int sub = 1 << lowLayers, stored = height - lowLayers;
     long[] roots = java.util.Arrays.stream(sortedRows).map(r -> r >>> lowLayers).distinct().toArray();
     byte[][] trees = new byte[roots.length][];
+    long[][] read = new long[roots.length][];
     IntStream.range(0, roots.length)
         .parallel()
         .forEach(
@@ -258,14 +272,21 @@ public final class TableCommitment {
               StoneHashes.Scratch s = new StoneHashes.Scratch();
               long[] values = new long[4 * width * sub];
               rows.read(roots[i] << lowLayers, sub, values);
+              read[i] = values;
+              if (lowLayers == 0) return;
               byte[] t = new byte[64 * sub];
               for (int r = 0; r < sub; r++) hashing.leaf(values, 4 * width * r, width, height, t, 32 * (sub + r), s);
               for (int j = sub - 1; j >= 1; j--)
                 hashing.node(t, 64 * j, stored + (31 - Integer.numberOfLeadingZeros(j)) + 1, t, 32 * j, s);
               trees[i] = t;
             });
-    for (int i = 0; i < roots.length; i++) subtrees.put(roots[i] + (1L << stored), trees[i]);
-    return subtrees;
+    if (lowLayers > 0) for (int i = 0; i < roots.length; i++) subtrees.put(roots[i] + (1L << stored), trees[i]);
+    long[][] values = new long[sortedRows.length][4 * width];
+    for (int q = 0, i = 0; q < sortedRows.length; q++) {
+      while (roots[i] != sortedRows[q] >>> lowLayers) i++;
+      System.arraycopy(read[i], (int) (4 * width * (sortedRows[q] & (sub - 1))), values[q], 0, 4 * width);
+    }
+    return values;
   }
 
   private void writeNode(long index, Map<Long, byte[]> subtrees, ByteArrayOutputStream out) {

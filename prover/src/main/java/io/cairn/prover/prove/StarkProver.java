@@ -206,8 +206,9 @@ public final class StarkProver {
     opt.stage("decommitment");
     long[] queries = ch.queries(prm.nQueries(), 1L << logEval);
     for (LdeTable table : new LdeTable[] {mainTable, interTable, compTable}) {
-      for (long[] row : table.rows(queries)) for (int c = 0; c < table.columns(); c++) out.tableValue(row, 4 * c);
-      out.bytes(table.commitment.authenticationNodes(queries));
+      TableCommitment.Decommitment d = table.commitment.decommit(queries);
+      for (long[] row : d.rows()) for (int c = 0; c < table.columns(); c++) out.tableValue(row, 4 * c);
+      out.bytes(d.nodes());
     }
     long[] idx = queries;
     for (int k = 0; k < nInner; k++) {

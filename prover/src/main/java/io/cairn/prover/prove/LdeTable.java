@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 /**
  * A committed table of trace-domain polynomials (trace columns or the broken composition columns): only their
  * coefficients stay in memory (the columns handed over, interpolated in place); the extension onto the evaluation domain is computed coset by coset to hash the
- * Merkle leaves; the OODS values and the queried rows are evaluated from the coefficients directly. The first {@code keepCosets} cosets are
+ * Merkle leaves; the OODS values and the queried rows (with their Merkle subtrees, {@link #readSubtree}) are evaluated from the coefficients directly. The first {@code keepCosets} cosets are
  * kept in natural order for the composition polynomial.
  */
 final class LdeTable {
@@ -160,46 +160,6 @@ final class LdeTable {
         Fp.add(acc, 4 * q, co, 4 * i, acc, 4 * q);
       }
     return acc;
-  }
-
-  /**
-   * The rows at sorted evaluation-domain positions (Lde's order: position q = coset·T + r is the point
-   * o_coset·g^bitrev(r)), row-major (4·columns longs per row), by {@link #valuesOnCoset} per column and coset.
-   */
-  long[][] rows(long[] queries) {
-    int n = coefficients.length, t = 1 << logTrace, logEval = logTrace + logCosets;
-    java.util.List<int[]> cosets = new java.util.ArrayList<>(); // [coset, first query, end]
-    for (int q = 0; q < queries.length; ) {
-      int coset = (int) (queries[q] >>> logTrace), from = q;
-      while (q < queries.length && queries[q] >>> logTrace == coset) q++;
-      cosets.add(new int[] {coset, from, q});
-    }
-    long[] powers = subgroupPowers(logTrace);
-    Felt omega = Ntt.rootOfUnity(logEval), three = Felt.of(3);
-    long[][] offsetPowers = new long[cosets.size()][]; // o^i per queried coset, shared by the columns
-    IntStream.range(0, cosets.size())
-        .parallel()
-        .forEach(
-            j -> {
-              int[] group = cosets.get(j);
-              int rev = logCosets == 0 ? 0 : Integer.reverse(group[0]) >>> (32 - logCosets);
-              offsetPowers[j] = powers(three.mul(omega.pow(rev)), group[2] - group[1] > 2 ? t : 2);
-            });
-    long[][] out = new long[queries.length][4 * n];
-    IntStream.range(0, n * cosets.size())
-        .parallel()
-        .forEach(
-            task -> {
-              int c = task % n;
-              int[] group = cosets.get(task / n);
-              int from = group[1], to = group[2];
-              int[] exponents = new int[to - from];
-              for (int q = from; q < to; q++)
-                exponents[q - from] = logTrace == 0 ? 0 : Integer.reverse((int) (queries[q] & (t - 1))) >>> (32 - logTrace);
-              long[] v = valuesOnCoset(c, offsetPowers[task / n], exponents, powers);
-              for (int q = from; q < to; q++) System.arraycopy(v, 4 * (q - from), out[q], 4 * c, 4);
-            });
-    return out;
   }
 
   /** x^i for i < count (count ≥ 2), Montgomery limbs. */

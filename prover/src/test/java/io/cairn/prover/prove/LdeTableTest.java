@@ -18,9 +18,8 @@ class LdeTableTest {
     for (long[] c : columns) for (int i = 0; i < t; i++) Felt.of(rnd.nextLong() & Long.MAX_VALUE).writeTo(c, 4 * i);
     Lde lde = new Lde(logT, logCosets);
     LdeTable table = new LdeTable(columns, false, lde, logT, logCosets, new MerkleHashing("keccak256", "keccak256", 0), 0);
-    // several queries per coset (the pruned DIF) and lone ones (Horner)
     for (long[] queries : new long[][] {{0, 1, 5, 63, 64, 100, 130, 191, 192, 255}, {0, 2, 3, 17, 40, 41, 42, 62, 70, 200}, {3, 70, 200}}) {
-      long[][] rows = table.rows(queries);
+      long[][] rows = table.commitment.decommit(queries).rows();
       long[][] coset = new long[n][4 * t];
       for (int q = 0; q < queries.length; q++) {
         table.evaluateCoset((int) (queries[q] >>> logT), coset);

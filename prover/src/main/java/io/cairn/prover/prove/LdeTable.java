@@ -11,9 +11,10 @@ import java.util.stream.IntStream;
 
 /**
  * A committed table of trace-domain polynomials (trace columns or the broken composition columns): only their
- * coefficients stay in memory (the columns handed over, interpolated in place); the extension onto the evaluation domain is computed coset by coset to hash the
- * Merkle leaves; the OODS values and the queried rows (with their Merkle subtrees, {@link #readSubtree}) are evaluated from the coefficients directly. The first {@code keepCosets} cosets are
- * kept in natural order for the composition polynomial.
+ * coefficients stay in memory (the columns handed over, interpolated in place); the extension onto the evaluation
+ * domain is computed coset by coset to hash the Merkle leaves; the OODS values and the queried rows (with their Merkle
+ * subtrees, {@link #readSubtree}) are evaluated from the coefficients directly. The first {@code keepCosets} cosets
+ * are kept in natural order for the composition polynomial.
  */
 final class LdeTable {
   private static final int BLOCK = 1024;

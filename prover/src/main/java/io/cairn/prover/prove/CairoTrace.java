@@ -13,10 +13,12 @@ import io.cairn.vm.runner.RunOutput;
 
 /**
  * The traces of a proof-mode Cairo run, as {@code io.cairn.prover.trace} generates them for the layout: main trace
- * (CPU, builtins, memory and range-check pools), then the permutation products.
+ * (CPU, builtins, memory and range-check pools), then the permutation products. It serves one proof: the prover takes
+ * the main columns over (interpolating them in place), so only the pool columns the interaction trace reads are
+ * copied, and the main trace is let go once the interaction trace is built.
  */
 public final class CairoTrace implements TraceSource {
-  private final MainTrace main;
+  private MainTrace main; // null once the interaction trace is built: the prover owns the columns by then
   private final TraceLayout layout;
 
   private CairoTrace(MainTrace main, TraceLayout layout) {
@@ -54,14 +56,25 @@ public final class CairoTrace implements TraceSource {
 
   @Override
   public long[][] mainColumns() {
+    if (main == null) throw new IllegalStateException("this trace has been proved already");
+    java.util.Set<Integer> pools = new java.util.HashSet<>();
+    pools.add(layout.memPool().column());
+    pools.add(layout.memorySorted());
+    pools.add(layout.rangeCheckPool().column());
+    pools.add(layout.rangeCheckSorted().column());
+    if (layout.diluted() != null) {
+      pools.add(layout.diluted().pool().column());
+      pools.add(layout.diluted().sorted().column());
+    }
     long[][] c = new long[main.columnCount()][];
-    for (int i = 0; i < c.length; i++) c[i] = main.column(i);
+    for (int i = 0; i < c.length; i++) c[i] = pools.contains(i) ? main.column(i).clone() : main.column(i);
     return c;
   }
 
   @Override
   public long[][] interactionColumns(Felt[] elements) {
     InteractionTrace it = InteractionTrace.of(main, layout, elements);
+    main = null;
     long[][] c = new long[it.columnCount()][];
     for (int k = 0; k < c.length; k++) c[k] = it.column(k);
     return c;

@@ -11,9 +11,10 @@ import java.util.stream.IntStream;
 
 /**
  * A committed table of trace-domain polynomials (trace columns or the broken composition columns): only their
- * coefficients stay in memory; the extension onto the evaluation domain is computed coset by coset to hash the
- * Merkle leaves; the OODS values and the queried rows are evaluated from the coefficients directly. The first {@code keepCosets} cosets are
- * kept in natural order for the composition polynomial.
+ * coefficients stay in memory (the columns handed over, interpolated in place); the extension onto the evaluation
+ * domain is computed coset by coset to hash the Merkle leaves; the OODS values and the queried rows (with their Merkle
+ * subtrees, {@link #readSubtree}) are evaluated from the coefficients directly. The first {@code keepCosets} cosets
+ * are kept in natural order for the composition polynomial.
  */
 final class LdeTable {
   private static final int BLOCK = 1024;
@@ -21,30 +22,37 @@ final class LdeTable {
   final Lde lde;
   final int logTrace, logCosets;
   final TableCommitment commitment;
-  final long[][][] natural; // [coset][column] natural-order evaluations of the kept cosets
+  final long[][][] natural; // [coset][column] natural-order evaluations of the kept cosets (null once dropped)
 
   /**
-   * @param columns per column, 4·T longs: trace values in row order, or coefficients when {@code areCoefficients}
-   *     (not modified)
+   * @param columns per column, 4·T longs: trace values in row order, or coefficients when {@code areCoefficients};
+   *     taken over — interpolated in place, they become the table's coefficients
    */
   LdeTable(long[][] columns, boolean areCoefficients, Lde lde, int logTrace, int logCosets, MerkleHashing hashing, int keepCosets) {
+    this(columns, areCoefficients, lde, logTrace, logCosets, hashing, keepCosets, 0);
+  }
+
+  /** @param lowLayers Merkle layers (leaves first) to leave out of memory at least ({@link TableCommitment#lowLayers}) */
+  LdeTable(long[][] columns, boolean areCoefficients, Lde lde, int logTrace, int logCosets, MerkleHashing hashing, int keepCosets, int lowLayers) {
     this.lde = lde;
     this.logTrace = logTrace;
     this.logCosets = logCosets;
     int n = columns.length, t = 1 << logTrace, height = logTrace + logCosets;
-    byte[] nodes = TableCommitment.newNodes(height); // the tree's array: leaves written in place
-    coefficients = new long[n][];
+    coefficients = columns;
     IntStream.range(0, n)
         .parallel()
         .forEach(
             c -> {
               if (columns[c].length != 4 * t) throw new IllegalArgumentException("column " + c + " has " + columns[c].length / 4 + " rows, expected " + t);
-              coefficients[c] = columns[c].clone();
-              if (!areCoefficients) lde.interpolate(coefficients[c]);
+              if (!areCoefficients) lde.interpolate(columns[c]);
             });
+    // a left-out subtree lies within one coset, so that its rows are one small coset of the polynomial (readSubtree)
+    TableCommitment.Builder tree = TableCommitment.builder(hashing, height, Math.min(logTrace, TableCommitment.lowLayers(height, lowLayers)));
+    int block = Math.min(t, Math.max(BLOCK, 1 << tree.lowLayers()));
     natural = new long[keepCosets][][];
-    // two cosets at a time: their columns' NTTs are twice as many tasks, which keeps both cores busy with 3 or 7 columns
-    int group = Math.min(1 << logCosets, 2);
+    // few columns: two cosets at a time, so that their NTTs are enough tasks to keep the cores busy; many columns:
+    // one coset at a time, so that only one coset's buffer is held beside the kept ones
+    int group = n >= 4 ? 1 : Math.min(1 << logCosets, 2);
     long[][][] buffer = new long[group][n][4 * t];
     for (int first = 0; first < 1 << logCosets; first += group) {
       final int firstCoset = first;
@@ -53,26 +61,74 @@ final class LdeTable {
           .forEach(k -> lde.evaluateCoset(coefficients[k % n], firstCoset + k / n, buffer[k / n][k % n], 0));
       for (int g = 0; g < group; g++) {
         final long[][] values = buffer[g];
-        final int coset = first + g, base = (1 << height) + coset * t;
-        IntStream.range(0, (t + BLOCK - 1) / BLOCK)
+        final int coset = first + g;
+        IntStream.range(0, t / block)
             .parallel()
             .forEach(
                 b -> {
                   StoneHashes.Scratch s = new StoneHashes.Scratch();
                   long[] row = new long[4 * n];
-                  for (int r = b * BLOCK, end = Math.min(t, r + BLOCK); r < end; r++) {
-                    for (int c = 0; c < n; c++) System.arraycopy(values[c], 4 * r, row, 4 * c, 4);
-                    hashing.leaf(row, 0, n, height, nodes, 32 * (base + r), s);
+                  byte[] leaves = new byte[32 * block];
+                  for (int r = 0; r < block; r++) {
+                    for (int c = 0; c < n; c++) System.arraycopy(values[c], 4 * (b * block + r), row, 4 * c, 4);
+                    hashing.leaf(row, 0, n, height, leaves, 32 * r, s);
                   }
+                  tree.leaves((long) coset * t + (long) b * block, leaves, block, s);
                 });
         if (coset < keepCosets) { // the buffer becomes the kept coset, in natural order
           IntStream.range(0, n).parallel().forEach(c -> Ntt.bitReverse(values[c], 0, logTrace));
           natural[coset] = values;
-          buffer[g] = new long[n][4 * t];
+          buffer[g] = first + group < 1 << logCosets ? new long[n][4 * t] : null;
         }
       }
     }
-    commitment = TableCommitment.ofLeafNodes(hashing, nodes, height);
+    commitment = tree.build(n, this::readSubtree);
+  }
+
+  /** Lets go of the kept cosets (once the composition polynomial is evaluated); the array keeps its length. */
+  void dropNatural() {
+    java.util.Arrays.fill(natural, null);
+  }
+
+  /**
+   * Rows [first, first + count) of the evaluation domain (count = 2^k dividing T, first a multiple of it), row-major:
+   * in Lde's order they are the points x0·h^bitrev(j) for h of order 2^k, so each column folds into 2^k sums
+   * c_m = x0^m Σ_i a_{m+i·2^k} (x0^(2^k))^i — one pass over its coefficients — evaluated at the 2^k points.
+   */
+  void readSubtree(long first, int count, long[] out) {
+    readSubtree(coefficients, logTrace, logCosets, first, count, out);
+  }
+
+  /** {@link #readSubtree(long, int, long[])} of polynomials given by their coefficients (4·T longs each). */
+  static void readSubtree(long[][] coefficients, int logTrace, int logCosets, long first, int count, long[] out) {
+    int n = coefficients.length, t = 1 << logTrace, k = Integer.numberOfTrailingZeros(count), rest = logTrace - k;
+    int coset = (int) (first >>> logTrace), a = (int) (first & (t - 1)) >>> k;
+    Felt g = Ntt.rootOfUnity(logTrace);
+    int rev = logCosets == 0 ? 0 : Integer.reverse(coset) >>> (32 - logCosets);
+    Felt x0 = Felt.of(3).mul(Ntt.rootOfUnity(logTrace + logCosets).pow(rev)).mul(g.pow(rest == 0 ? 0 : Integer.reverse(a) >>> (32 - rest)));
+    long[] y = new long[4], x0Powers = powers(x0, Math.max(2, count)), points = new long[4 * count];
+    x0.pow(count).writeTo(y, 0);
+    Felt h = g.pow(1L << rest);
+    for (int j = 0; j < count; j++) h.pow(k == 0 ? 0 : Integer.reverse(j) >>> (32 - k)).writeTo(points, 4 * j);
+    long[] sums = new long[4 * count], acc = new long[4];
+    for (int c = 0; c < n; c++) {
+      long[] co = coefficients[c];
+      java.util.Arrays.fill(sums, 0);
+      for (int i = t / count - 1; i >= 0; i--)
+        for (int m = 0; m < count; m++) {
+          Fp.mul(sums, 4 * m, y, 0, sums, 4 * m);
+          Fp.add(sums, 4 * m, co, 4 * (i * count + m), sums, 4 * m);
+        }
+      for (int m = 0; m < count; m++) Fp.mul(sums, 4 * m, x0Powers, 4 * m, sums, 4 * m);
+      for (int j = 0; j < count; j++) {
+        java.util.Arrays.fill(acc, 0);
+        for (int m = count - 1; m >= 0; m--) {
+          Fp.mul(acc, 0, points, 4 * j, acc, 0);
+          Fp.add(acc, 0, sums, 4 * m, acc, 0);
+        }
+        System.arraycopy(acc, 0, out, 4 * (j * n + c), 4);
+      }
+    }
   }
 
   int columns() {
@@ -105,46 +161,6 @@ final class LdeTable {
         Fp.add(acc, 4 * q, co, 4 * i, acc, 4 * q);
       }
     return acc;
-  }
-
-  /**
-   * The rows at sorted evaluation-domain positions (Lde's order: position q = coset·T + r is the point
-   * o_coset·g^bitrev(r)), row-major (4·columns longs per row), by {@link #valuesOnCoset} per column and coset.
-   */
-  long[][] rows(long[] queries) {
-    int n = coefficients.length, t = 1 << logTrace, logEval = logTrace + logCosets;
-    java.util.List<int[]> cosets = new java.util.ArrayList<>(); // [coset, first query, end]
-    for (int q = 0; q < queries.length; ) {
-      int coset = (int) (queries[q] >>> logTrace), from = q;
-      while (q < queries.length && queries[q] >>> logTrace == coset) q++;
-      cosets.add(new int[] {coset, from, q});
-    }
-    long[] powers = subgroupPowers(logTrace);
-    Felt omega = Ntt.rootOfUnity(logEval), three = Felt.of(3);
-    long[][] offsetPowers = new long[cosets.size()][]; // o^i per queried coset, shared by the columns
-    IntStream.range(0, cosets.size())
-        .parallel()
-        .forEach(
-            j -> {
-              int[] group = cosets.get(j);
-              int rev = logCosets == 0 ? 0 : Integer.reverse(group[0]) >>> (32 - logCosets);
-              offsetPowers[j] = powers(three.mul(omega.pow(rev)), group[2] - group[1] > 2 ? t : 2);
-            });
-    long[][] out = new long[queries.length][4 * n];
-    IntStream.range(0, n * cosets.size())
-        .parallel()
-        .forEach(
-            task -> {
-              int c = task % n;
-              int[] group = cosets.get(task / n);
-              int from = group[1], to = group[2];
-              int[] exponents = new int[to - from];
-              for (int q = from; q < to; q++)
-                exponents[q - from] = logTrace == 0 ? 0 : Integer.reverse((int) (queries[q] & (t - 1))) >>> (32 - logTrace);
-              long[] v = valuesOnCoset(c, offsetPowers[task / n], exponents, powers);
-              for (int q = from; q < to; q++) System.arraycopy(v, 4 * (q - from), out[q], 4 * c, 4);
-            });
-    return out;
   }
 
   /** x^i for i < count (count ≥ 2), Montgomery limbs. */

@@ -39,8 +39,15 @@ public final class StarkProver {
    * @param powStartNonce where the proof-of-work search starts (tests: at a known proof's nonce); 0 in real use
    * @param checkTrace whether to refuse a trace that breaks the layout's constraints (off only in soundness tests)
    * @param progress receives one line per stage (may be null)
+   * @param outOfMemoryMerkleLayers the lowest Merkle layers (leaves first) the trace and composition trees leave out
+   *     at least (prover_config's n_out_of_memory_merkle_layers); more are left out of trees over the memory budget
+   *     ({@link TableCommitment#lowLayers}). The proof does not depend on it.
    */
-  public record Options(long powStartNonce, boolean checkTrace, Consumer<String> progress) {
+  public record Options(long powStartNonce, boolean checkTrace, Consumer<String> progress, int outOfMemoryMerkleLayers) {
+    public Options(long powStartNonce, boolean checkTrace, Consumer<String> progress) {
+      this(powStartNonce, checkTrace, progress, 0);
+    }
+
     public static Options defaults() {
       return new Options(0, true, null);
     }
@@ -82,7 +89,8 @@ public final class StarkProver {
 
     // Main trace: LDE and commitment.
     opt.stage("main trace commitment (" + main.length + " columns, 2^" + logEval + " rows)");
-    LdeTable mainTable = new LdeTable(main, false, lde, logT, logCosets, hashing, degree);
+    LdeTable mainTable = new LdeTable(main, false, lde, logT, logCosets, hashing, degree, opt.outOfMemoryMerkleLayers());
+    main = null; // the table's coefficients now
     byte[] root = mainTable.commitment.root();
     out.hash(root);
     ch.absorbHash(root);
@@ -92,7 +100,7 @@ public final class StarkProver {
     opt.stage("interaction trace commitment");
     long[][] inter = trace.interactionColumns(interaction);
     if (inter.length != air.interactionColumns) throw new IllegalArgumentException("expected " + air.interactionColumns + " interaction columns, got " + inter.length);
-    LdeTable interTable = new LdeTable(inter, false, lde, logT, logCosets, hashing, degree);
+    LdeTable interTable = new LdeTable(inter, false, lde, logT, logCosets, hashing, degree, opt.outOfMemoryMerkleLayers());
     inter = null;
     root = interTable.commitment.root();
     out.hash(root);
@@ -104,27 +112,11 @@ public final class StarkProver {
     Felt g = Ntt.rootOfUnity(logT);
     Map<String, Felt> external = values.external(interaction, Felt.ONE, rows);
     long[] composition = composition(air, values, external, alpha, mainTable, interTable, logT, logCosets, degree, g);
-    Ntt nttC = new Ntt(logT + Integer.numberOfTrailingZeros(degree));
-    nttC.interpolate(composition, 0);
-    // coefficients of h(3y) → of h(x) (coefficient i times 3^−i), dealt to the broken columns: i = degree·j + k → column k
-    long[][] broken = new long[degree][4 * rows];
-    final long[] hCoefficients = composition;
-    final long[][] brokenColumns = broken;
-    Felt scale = GENERATOR.inverse();
-    IntStream.range(0, (degree * rows + BLOCK - 1) / BLOCK)
-        .parallel()
-        .forEach(
-            b -> {
-              long[] acc = new long[4], step = new long[4];
-              scale.pow(b * BLOCK).writeTo(acc, 0);
-              scale.writeTo(step, 0);
-              for (int i = b * BLOCK, end = Math.min(degree * rows, i + BLOCK); i < end; i++) {
-                Fp.mul(hCoefficients, 4 * i, acc, 0, brokenColumns[i % degree], 4 * (i / degree));
-                Fp.mul(acc, 0, step, 0, acc, 0);
-              }
-            });
+    mainTable.dropNatural();
+    interTable.dropNatural();
+    long[][] broken = broken(composition, degree, logT);
     composition = null;
-    LdeTable compTable = new LdeTable(broken, true, lde, logT, logCosets, hashing, 0);
+    LdeTable compTable = new LdeTable(broken, true, lde, logT, logCosets, hashing, 0, opt.outOfMemoryMerkleLayers());
     broken = null;
     root = compTable.commitment.root();
     out.hash(root);
@@ -172,7 +164,8 @@ public final class StarkProver {
     // DEEP layer over the whole evaluation domain (query order), coset by coset.
     opt.stage("DEEP composition");
     DeepQuotient deep = new DeepQuotient(air, z, g, oods, beta);
-    long[] layer = deepLayer(deep, mainTable, interTable, compTable, lde, logT, logCosets);
+    long[][] quotient = {deepCoefficients(deep, mainTable, interTable, compTable)};
+    long[] layer = deepLayer(quotient[0], lde, logT, logCosets);
 
     // FRI: commit to each layer with cosets as rows, fold with the drawn point.
     int[] steps = prm.friStepList();
@@ -182,9 +175,17 @@ public final class StarkProver {
     int logSize = logEval;
     for (int k = 0; k < nInner; k++) {
       opt.stage("FRI layer " + (k + 1) + " (2^" + logSize + " elements)");
-      int step = steps[k + 1];
-      layers[k] = layer;
-      friTrees[k] = TableCommitment.ofRows(hashing, layer, 1 << step, logSize - step);
+      int step = steps[k + 1], height = logSize - step;
+      if (k == 0 && step <= logT) {
+        // the DEEP layer is held only to be folded: the decommitment reads its cosets again from the quotient's
+        // coefficients (coset c of the layer is evaluation-domain rows [c·2^step, (c+1)·2^step), a small coset)
+        int low = Math.min(TableCommitment.lowLayers(height, opt.outOfMemoryMerkleLayers()), logT - step);
+        TableCommitment.Rows fromQuotient = (first, count, o) -> LdeTable.readSubtree(quotient, logT, logCosets, first << step, count << step, o);
+        friTrees[k] = TableCommitment.ofRows(hashing, layer, 1 << step, height, low, fromQuotient);
+      } else {
+        layers[k] = layer;
+        friTrees[k] = TableCommitment.ofRows(hashing, layer, 1 << step, height);
+      }
       out.hash(friTrees[k].root());
       ch.absorbHash(friTrees[k].root());
       Felt point = ch.randomFelt();
@@ -206,20 +207,24 @@ public final class StarkProver {
     opt.stage("decommitment");
     long[] queries = ch.queries(prm.nQueries(), 1L << logEval);
     for (LdeTable table : new LdeTable[] {mainTable, interTable, compTable}) {
-      for (long[] row : table.rows(queries)) for (int c = 0; c < table.columns(); c++) out.tableValue(row, 4 * c);
-      out.bytes(table.commitment.authenticationNodes(queries));
+      TableCommitment.Decommitment d = table.commitment.decommit(queries);
+      for (long[] row : d.rows()) for (int c = 0; c < table.columns(); c++) out.tableValue(row, 4 * c);
+      out.bytes(d.nodes());
     }
     long[] idx = queries;
     for (int k = 0; k < nInner; k++) {
       int coset = 1 << steps[k + 1];
       long[] cosets = new long[idx.length];
       int nCosets = 0, q = 0;
+      long[] cosetValues = layers[k] != null ? layers[k] : new long[4 * coset];
       while (q < idx.length) {
         long c = idx[q] / coset;
+        if (layers[k] == null) LdeTable.readSubtree(quotient, logT, logCosets, c * coset, coset, cosetValues);
+        long base = layers[k] != null ? c * coset : 0;
         for (int j = 0; j < coset; j++) {
           long position = c * coset + j;
           if (q < idx.length && idx[q] == position) q++;
-          else out.tableValue(layers[k], (int) (4 * position));
+          else out.tableValue(cosetValues, (int) (4 * (base + j)));
         }
         cosets[nCosets++] = c;
       }
@@ -227,6 +232,30 @@ public final class StarkProver {
       out.bytes(friTrees[k].authenticationNodes(idx));
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The composition polynomial's values on 3·⟨u⟩ interpolated (in place), its coefficients of h(3y) turned into those
+   * of h(x) (coefficient i times 3^−i) and dealt to the broken columns: i = degree·j + k → column k.
+   */
+  private static long[][] broken(long[] composition, int degree, int logT) {
+    int rows = 1 << logT;
+    new Ntt(logT + Integer.numberOfTrailingZeros(degree)).interpolate(composition, 0);
+    long[][] broken = new long[degree][4 * rows];
+    Felt scale = GENERATOR.inverse();
+    IntStream.range(0, (degree * rows + BLOCK - 1) / BLOCK)
+        .parallel()
+        .forEach(
+            b -> {
+              long[] acc = new long[4], step = new long[4];
+              scale.pow(b * BLOCK).writeTo(acc, 0);
+              scale.writeTo(step, 0);
+              for (int i = b * BLOCK, end = Math.min(degree * rows, i + BLOCK); i < end; i++) {
+                Fp.mul(composition, 4 * i, acc, 0, broken[i % degree], 4 * (i / degree));
+                Fp.mul(acc, 0, step, 0, acc, 0);
+              }
+            });
+    return broken;
   }
 
   /** The composition polynomial's values on 3·⟨u⟩ (u of order degree·T), natural order: coset j's row i at degree·i + bitrev(j). */
@@ -275,19 +304,23 @@ public final class StarkProver {
   }
 
   /**
-   * Stone's FRI layer 0: the DEEP quotient at every point of the evaluation domain, in query order — its
-   * coefficients from the tables' coefficients, extended coset by coset like a trace column.
+   * Stone's FRI layer 0: the DEEP quotient at every point of the evaluation domain, in query order, extended from its
+   * coefficients coset by coset like a trace column.
    */
-  private static long[] deepLayer(DeepQuotient deep, LdeTable main, LdeTable inter, LdeTable comp, Lde lde, int logT, int logCosets) {
+  private static long[] deepLayer(long[] quotient, Lde lde, int logT, int logCosets) {
+    long[] layer = new long[4 << (logT + logCosets)];
+    IntStream.range(0, 1 << logCosets).parallel().forEach(j -> lde.evaluateCoset(quotient, j, layer, (4 << logT) * j));
+    return layer;
+  }
+
+  /** The DEEP quotient's coefficients (a polynomial of degree < T), from the tables' coefficients. */
+  private static long[] deepCoefficients(DeepQuotient deep, LdeTable main, LdeTable inter, LdeTable comp) {
     int nMain = main.columns(), nInter = inter.columns();
     long[][] cols = new long[nMain + nInter + comp.columns()][];
     System.arraycopy(main.coefficients, 0, cols, 0, nMain);
     System.arraycopy(inter.coefficients, 0, cols, nMain, nInter);
     System.arraycopy(comp.coefficients, 0, cols, nMain + nInter, comp.columns());
-    long[] quotient = deep.coefficients(cols);
-    long[] layer = new long[4 << (logT + logCosets)];
-    IntStream.range(0, 1 << logCosets).parallel().forEach(j -> lde.evaluateCoset(quotient, j, layer, (4 << logT) * j));
-    return layer;
+    return deep.coefficients(cols);
   }
 
   /** The last FRI layer's coefficients: its values sit at ω^bitrev(i) over a subgroup; all above the bound must vanish. */

@@ -18,9 +18,8 @@ class LdeTableTest {
     for (long[] c : columns) for (int i = 0; i < t; i++) Felt.of(rnd.nextLong() & Long.MAX_VALUE).writeTo(c, 4 * i);
     Lde lde = new Lde(logT, logCosets);
     LdeTable table = new LdeTable(columns, false, lde, logT, logCosets, new MerkleHashing("keccak256", "keccak256", 0), 0);
-    // several queries per coset (the pruned DIF) and lone ones (Horner)
     for (long[] queries : new long[][] {{0, 1, 5, 63, 64, 100, 130, 191, 192, 255}, {0, 2, 3, 17, 40, 41, 42, 62, 70, 200}, {3, 70, 200}}) {
-      long[][] rows = table.rows(queries);
+      long[][] rows = table.commitment.decommit(queries).rows();
       long[][] coset = new long[n][4 * t];
       for (int q = 0; q < queries.length; q++) {
         table.evaluateCoset((int) (queries[q] >>> logT), coset);
@@ -31,11 +30,27 @@ class LdeTableTest {
     }
   }
 
-  /** A tree whose node array would pass 2^31 bytes is refused up front with a message, not an index overflow. */
+  /** A left-out Merkle subtree's rows (a small coset of each column's polynomial) equal the coset NTT's rows. */
   @Test
-  void tooTallATreeIsRefused() {
-    var e = assertThrows(IllegalArgumentException.class, () -> io.cairn.prover.commit.TableCommitment.newNodes(io.cairn.prover.commit.TableCommitment.MAX_HEIGHT + 1));
-    assertTrue(e.getMessage().contains("does not fit"), e.getMessage());
-    assertEquals(64 << 10, io.cairn.prover.commit.TableCommitment.newNodes(10).length);
+  void subtreeRowsEqualTheCosetEvaluations() {
+    int logT = 6, logCosets = 2, t = 1 << logT, n = 3;
+    Random rnd = new Random(12);
+    long[][] columns = new long[n][4 * t];
+    for (long[] c : columns) for (int i = 0; i < t; i++) Felt.of(rnd.nextLong() & Long.MAX_VALUE).writeTo(c, 4 * i);
+    LdeTable table = new LdeTable(columns, false, new Lde(logT, logCosets), logT, logCosets, new MerkleHashing("keccak256", "keccak256", 0), 0, 2);
+    assertEquals(2, table.commitment.lowLayers());
+    long[][] coset = new long[n][4 * t];
+    for (int k = 0; k <= logT; k++)
+      for (long first : new long[] {0, 64, 128 + 16, 255 & -(1L << k)}) {
+        int count = 1 << k;
+        first &= -count;
+        long[] out = new long[4 * n * count];
+        table.readSubtree(first, count, out);
+        table.evaluateCoset((int) (first >>> logT), coset);
+        for (int j = 0; j < count; j++)
+          for (int c = 0; c < n; c++)
+            for (int l = 0; l < 4; l++)
+              assertEquals(coset[c][(int) (4 * ((first & (t - 1)) + j) + l)], out[4 * (j * n + c) + l], "k " + k + " row " + (first + j) + " column " + c);
+      }
   }
 }

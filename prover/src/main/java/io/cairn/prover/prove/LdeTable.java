@@ -23,17 +23,24 @@ final class LdeTable {
   final int logTrace, logCosets;
   final TableCommitment commitment;
   final long[][][] natural; // [coset][column] natural-order evaluations of the kept cosets (null once dropped)
+  private final long[][][] stored; // [coset][column] the whole extension in query order, when it fits the budget; else null
 
   /**
    * @param columns per column, 4·T longs: trace values in row order, or coefficients when {@code areCoefficients};
    *     taken over — interpolated in place, they become the table's coefficients
    */
   LdeTable(long[][] columns, boolean areCoefficients, Lde lde, int logTrace, int logCosets, MerkleHashing hashing, int keepCosets) {
-    this(columns, areCoefficients, lde, logTrace, logCosets, hashing, keepCosets, 0);
+    this(columns, areCoefficients, lde, logTrace, logCosets, hashing, keepCosets, 0, 0);
   }
 
-  /** @param lowLayers Merkle layers (leaves first) to leave out of memory at least ({@link TableCommitment#lowLayers}) */
-  LdeTable(long[][] columns, boolean areCoefficients, Lde lde, int logTrace, int logCosets, MerkleHashing hashing, int keepCosets, int lowLayers) {
+  /**
+   * @param lowLayers Merkle layers (leaves first) to leave out of memory at least ({@link TableCommitment#lowLayers})
+   * @param storeBudget bytes the whole extension may take: when it fits, it is kept (like Stone's store_full_lde), so
+   *     that decommitted rows are read rather than evaluated again from the coefficients — a pass over every column
+   *     per queried subtree
+   */
+  LdeTable(
+      long[][] columns, boolean areCoefficients, Lde lde, int logTrace, int logCosets, MerkleHashing hashing, int keepCosets, int lowLayers, long storeBudget) {
     this.lde = lde;
     this.logTrace = logTrace;
     this.logCosets = logCosets;
@@ -50,6 +57,7 @@ final class LdeTable {
     TableCommitment.Builder tree = TableCommitment.builder(hashing, height, Math.min(logTrace, TableCommitment.lowLayers(height, lowLayers)));
     int block = Math.min(t, Math.max(BLOCK, 1 << tree.lowLayers()));
     natural = new long[keepCosets][][];
+    stored = extensionBytes(n, height) <= storeBudget ? new long[1 << logCosets][][] : null;
     // few columns: two cosets at a time, so that their NTTs are enough tasks to keep the cores busy; many columns:
     // one coset at a time, so that only one coset's buffer is held beside the kept ones
     int group = n >= 4 ? 1 : Math.min(1 << logCosets, 2);
@@ -75,11 +83,19 @@ final class LdeTable {
                   }
                   tree.leaves((long) coset * t + (long) b * block, leaves, block, s);
                 });
-        if (coset < keepCosets) { // the buffer becomes the kept coset, in natural order
-          IntStream.range(0, n).parallel().forEach(c -> Ntt.bitReverse(values[c], 0, logTrace));
-          natural[coset] = values;
-          buffer[g] = first + group < 1 << logCosets ? new long[n][4 * t] : null;
+        if (stored != null) stored[coset] = values;
+        if (coset < keepCosets) { // the buffer (or a copy of the stored one) becomes the kept coset, in natural order
+          long[][] kept = stored != null ? new long[n][] : values;
+          IntStream.range(0, n)
+              .parallel()
+              .forEach(
+                  c -> {
+                    if (stored != null) kept[c] = values[c].clone();
+                    Ntt.bitReverse(kept[c], 0, logTrace);
+                  });
+          natural[coset] = kept;
         }
+        if ((stored != null || coset < keepCosets) && first + group < 1 << logCosets) buffer[g] = new long[n][4 * t];
       }
     }
     commitment = tree.build(n, this::readSubtree);
@@ -96,7 +112,22 @@ final class LdeTable {
    * c_m = x0^m Σ_i a_{m+i·2^k} (x0^(2^k))^i — one pass over its coefficients — evaluated at the 2^k points.
    */
   void readSubtree(long first, int count, long[] out) {
-    readSubtree(coefficients, logTrace, logCosets, first, count, out);
+    if (stored == null) {
+      readSubtree(coefficients, logTrace, logCosets, first, count, out);
+      return;
+    }
+    int n = coefficients.length, coset = (int) (first >>> logTrace), r = (int) (first & ((1 << logTrace) - 1));
+    for (int j = 0; j < count; j++) for (int c = 0; c < n; c++) System.arraycopy(stored[coset][c], 4 * (r + j), out, 4 * (j * n + c), 4);
+  }
+
+  /** The bytes of a whole extension of {@code columns} columns over 2^height rows. */
+  static long extensionBytes(int columns, int height) {
+    return 32L * columns << height;
+  }
+
+  /** Whether the whole extension is kept. */
+  boolean storesExtension() {
+    return stored != null;
   }
 
   /** {@link #readSubtree(long, int, long[])} of polynomials given by their coefficients (4·T longs each). */
@@ -106,10 +137,10 @@ final class LdeTable {
     Felt g = Ntt.rootOfUnity(logTrace);
     int rev = logCosets == 0 ? 0 : Integer.reverse(coset) >>> (32 - logCosets);
     Felt x0 = Felt.of(3).mul(Ntt.rootOfUnity(logTrace + logCosets).pow(rev)).mul(g.pow(rest == 0 ? 0 : Integer.reverse(a) >>> (32 - rest)));
-    long[] y = new long[4], x0Powers = powers(x0, Math.max(2, count)), points = new long[4 * count];
-    x0.pow(count).writeTo(y, 0);
-    Felt h = g.pow(1L << rest);
-    for (int j = 0; j < count; j++) h.pow(k == 0 ? 0 : Integer.reverse(j) >>> (32 - k)).writeTo(points, 4 * j);
+    long[] y = new long[4], x0Powers = powers(x0, Math.max(2, count + 1)), points = new long[4 * count];
+    System.arraycopy(x0Powers, 4 * count, y, 0, 4);
+    long[] hPowers = powers(g.pow(1L << rest), count);
+    for (int j = 0; j < count; j++) System.arraycopy(hPowers, 4 * (k == 0 ? 0 : Integer.reverse(j) >>> (32 - k)), points, 4 * j, 4);
     long[] sums = new long[4 * count], acc = new long[4];
     for (int c = 0; c < n; c++) {
       long[] co = coefficients[c];

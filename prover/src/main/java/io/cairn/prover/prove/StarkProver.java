@@ -89,7 +89,12 @@ public final class StarkProver {
 
     // Main trace: LDE and commitment.
     opt.stage("main trace commitment (" + main.length + " columns, 2^" + logEval + " rows)");
-    LdeTable mainTable = new LdeTable(main, false, lde, logT, logCosets, hashing, degree, opt.outOfMemoryMerkleLayers());
+    // whole extensions are kept while each fits an eighth of the heap and all of them a quarter (large proofs
+    // need the room for their kept cosets and trees; small ones gain a decommitment without recomputation)
+    long maxHeap = Runtime.getRuntime().maxMemory(), storeBudget = maxHeap / 4;
+    LdeTable mainTable =
+        new LdeTable(main, false, lde, logT, logCosets, hashing, degree, opt.outOfMemoryMerkleLayers(), Math.min(storeBudget, maxHeap / 8));
+    if (mainTable.storesExtension()) storeBudget -= LdeTable.extensionBytes(mainTable.columns(), logEval);
     main = null; // the table's coefficients now
     byte[] root = mainTable.commitment.root();
     out.hash(root);
@@ -100,7 +105,8 @@ public final class StarkProver {
     opt.stage("interaction trace commitment");
     long[][] inter = trace.interactionColumns(interaction);
     if (inter.length != air.interactionColumns) throw new IllegalArgumentException("expected " + air.interactionColumns + " interaction columns, got " + inter.length);
-    LdeTable interTable = new LdeTable(inter, false, lde, logT, logCosets, hashing, degree, opt.outOfMemoryMerkleLayers());
+    LdeTable interTable = new LdeTable(inter, false, lde, logT, logCosets, hashing, degree, opt.outOfMemoryMerkleLayers(), Math.min(storeBudget, maxHeap / 8));
+    if (interTable.storesExtension()) storeBudget -= LdeTable.extensionBytes(interTable.columns(), logEval);
     inter = null;
     root = interTable.commitment.root();
     out.hash(root);
@@ -116,7 +122,7 @@ public final class StarkProver {
     interTable.dropNatural();
     long[][] broken = broken(composition, degree, logT);
     composition = null;
-    LdeTable compTable = new LdeTable(broken, true, lde, logT, logCosets, hashing, 0, opt.outOfMemoryMerkleLayers());
+    LdeTable compTable = new LdeTable(broken, true, lde, logT, logCosets, hashing, 0, opt.outOfMemoryMerkleLayers(), Math.min(storeBudget, maxHeap / 8));
     broken = null;
     root = compTable.commitment.root();
     out.hash(root);

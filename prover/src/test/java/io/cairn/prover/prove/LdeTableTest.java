@@ -30,15 +30,25 @@ class LdeTableTest {
     }
   }
 
-  /** A left-out Merkle subtree's rows (a small coset of each column's polynomial) equal the coset NTT's rows. */
+  /**
+   * A left-out Merkle subtree's rows (a small coset of each column's polynomial) equal the coset NTT's rows, whether
+   * they are evaluated from the coefficients or read from a kept extension; both trees have the same root.
+   */
   @Test
   void subtreeRowsEqualTheCosetEvaluations() {
+    byte[] evaluatedRoot = subtreeRows(0, false), storedRoot = subtreeRows(Long.MAX_VALUE, true);
+    assertArrayEquals(evaluatedRoot, storedRoot);
+  }
+
+  private static byte[] subtreeRows(long storeBudget, boolean expectStored) {
     int logT = 6, logCosets = 2, t = 1 << logT, n = 3;
     Random rnd = new Random(12);
     long[][] columns = new long[n][4 * t];
     for (long[] c : columns) for (int i = 0; i < t; i++) Felt.of(rnd.nextLong() & Long.MAX_VALUE).writeTo(c, 4 * i);
-    LdeTable table = new LdeTable(columns, false, new Lde(logT, logCosets), logT, logCosets, new MerkleHashing("keccak256", "keccak256", 0), 0, 2);
+    LdeTable table =
+        new LdeTable(columns, false, new Lde(logT, logCosets), logT, logCosets, new MerkleHashing("keccak256", "keccak256", 0), 1, 2, storeBudget);
     assertEquals(2, table.commitment.lowLayers());
+    assertEquals(expectStored, table.storesExtension());
     long[][] coset = new long[n][4 * t];
     for (int k = 0; k <= logT; k++)
       for (long first : new long[] {0, 64, 128 + 16, 255 & -(1L << k)}) {
@@ -52,5 +62,6 @@ class LdeTableTest {
             for (int l = 0; l < 4; l++)
               assertEquals(coset[c][(int) (4 * ((first & (t - 1)) + j) + l)], out[4 * (j * n + c) + l], "k " + k + " row " + (first + j) + " column " + c);
       }
+    return table.commitment.root();
   }
 }

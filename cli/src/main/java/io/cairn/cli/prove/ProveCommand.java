@@ -134,11 +134,15 @@ public final class ProveCommand implements Callable<Integer> {
       throw new IllegalArgumentException((params != null ? params + ": " : "") + e.getMessage(), e);
     }
     boolean showProgress = progress != null ? progress : interactive();
+    JsonNode lowLayers = configJson.path("n_out_of_memory_merkle_layers");
+    if (!lowLayers.isMissingNode() && !(lowLayers.canConvertToInt() && lowLayers.asInt() >= 0 && lowLayers.asInt() <= 40))
+      throw new IllegalArgumentException((proverConfig != null ? proverConfig + ": " : "") + "n_out_of_memory_merkle_layers: expected an integer in [0, 40], got " + lowLayers);
     StarkProver.Options options =
         new StarkProver.Options(
             powStartNonce,
             true,
-            showProgress ? s -> err.println("cairn prove: " + (System.nanoTime() - start) / 1_000_000 + " ms: " + s) : null);
+            showProgress ? s -> err.println("cairn prove: " + (System.nanoTime() - start) / 1_000_000 + " ms: " + s) : null,
+            lowLayers.asInt(0));
     byte[] proof;
     try {
       proof = StarkProver.prove(air, pi, prm, stoneVersion, (privateInputJson != null ? CairoTrace.of(run, pi, privateInputJson) : CairoTrace.of(run, pi)), options);

@@ -96,6 +96,11 @@ class ProveCommandTest {
     CliHarness bad = CliHarness.run("prove", Fixtures.require(FIB_PROGRAM).toString(), "--params", badParams.toString(), "--out", out.toString());
     assertEquals(2, bad.exitCode(), bad.err());
     assertTrue(bad.err().contains("bad.json"), bad.err());
+    Path badConfig = dir.resolve("config.json");
+    Files.writeString(badConfig, "{\"n_out_of_memory_merkle_layers\": \"many\"}");
+    CliHarness config = CliHarness.run("prove", Fixtures.require(FIB_PROGRAM).toString(), "--prover-config", badConfig.toString(), "--out", out.toString());
+    assertEquals(2, config.exitCode(), config.err());
+    assertTrue(config.err().contains("config.json: n_out_of_memory_merkle_layers"), config.err());
     assertFalse(Files.exists(out));
   }
 

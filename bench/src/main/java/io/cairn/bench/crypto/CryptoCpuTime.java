@@ -29,21 +29,11 @@ public final class CryptoCpuTime {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     Pedersen.precompute();
     int pool = 64, n = 1024;
-    Random rnd = new Random(7);
-    Felt[] a = new Felt[pool], b = new Felt[pool], keys = new Felt[pool], pubs = new Felt[pool], msgs = new Felt[pool];
-    Ecdsa.Signature[] sigs = new Ecdsa.Signature[pool];
-    List<List<Felt>> tens = new ArrayList<>();
-    for (int k = 0; k < pool; k++) {
-      a[k] = Felt.fromBigIntegerReduced(new BigInteger(252, rnd));
-      b[k] = Felt.fromBigIntegerReduced(new BigInteger(252, rnd));
-      keys[k] = Felt.of(new BigInteger(250, rnd).add(BigInteger.ONE));
-      msgs[k] = Felt.of(new BigInteger(251, rnd));
-      pubs[k] = Ecdsa.publicKey(keys[k]);
-      sigs[k] = Ecdsa.sign(keys[k], msgs[k]);
-      List<Felt> ten = new ArrayList<>();
-      for (int e = 0; e < 10; e++) ten.add(Felt.fromBigIntegerReduced(new BigInteger(252, rnd)));
-      tens.add(ten);
-    }
+    SampleInputs in = new SampleInputs(pool, 7);
+    Felt[] a = in.a, b = in.b, keys = in.keys, pubs = in.pubs, msgs = in.msgs;
+    Ecdsa.Signature[] sigs = in.sigs;
+    List<List<Felt>> tens = in.tens;
+    Random rnd = new Random(8);
     long[] x = new long[4 * n], y = new long[4 * n], z = new long[4 * n];
     for (int k = 0; k < n; k++) {
       Felt.fromBigIntegerReduced(new BigInteger(252, rnd)).writeTo(x, 4 * k);

@@ -215,10 +215,10 @@ public final class CosetEvaluator {
    */
   public void evaluate(Felt offset, long[][] columns, Map<String, long[]> periodic, long[] out, int stride, int at) {
     long[][] tables = new long[kind.length][];
-    if (pointRegister >= 0) tables[pointRegister] = geometric(offset, g, traceLength);
+    if (pointRegister >= 0) tables[pointRegister] = io.cairn.prover.fft.Ntt.powers(offset, g, traceLength);
     for (int k = 0; k < powerRegister.length; k++) {
       int r = powerRegister[k];
-      if (r >= 0) tables[r] = geometric(offset.pow(powerExponent[k]), g.pow(Math.floorMod(powerExponent[k], (long) traceLength)), period[r]);
+      if (r >= 0) tables[r] = io.cairn.prover.fft.Ntt.powers(offset.pow(powerExponent[k]), g.pow(Math.floorMod(powerExponent[k], (long) traceLength)), period[r]);
     }
     for (var e : periodicRegister.entrySet()) {
       long[] values = periodic.get(e.getKey());
@@ -323,22 +323,6 @@ public final class CosetEvaluator {
     if (p >= block) return values;
     long[] t = Arrays.copyOf(values, 4 * block);
     for (int k = p; k < block; k++) System.arraycopy(values, 4 * (k % p), t, 4 * k, 4);
-    return t;
-  }
-
-  /** start·step^i for i < count, computed in parallel chunks. */
-  private static long[] geometric(Felt start, Felt step, int count) {
-    long[] t = new long[4 * count];
-    long[] s = new long[4];
-    step.writeTo(s, 0);
-    IntStream.range(0, (count + CHUNK - 1) / CHUNK)
-        .parallel()
-        .forEach(
-            k -> {
-              int from = k * CHUNK, to = Math.min(count, from + CHUNK);
-              start.mul(step.pow(from)).writeTo(t, 4 * from);
-              for (int i = from + 1; i < to; i++) Fp.mul(t, 4 * (i - 1), s, 0, t, 4 * i);
-            });
     return t;
   }
 }

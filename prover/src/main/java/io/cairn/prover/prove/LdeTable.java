@@ -137,9 +137,9 @@ final class LdeTable {
     Felt g = Ntt.rootOfUnity(logTrace);
     int rev = logCosets == 0 ? 0 : Integer.reverse(coset) >>> (32 - logCosets);
     Felt x0 = Felt.of(3).mul(Ntt.rootOfUnity(logTrace + logCosets).pow(rev)).mul(g.pow(rest == 0 ? 0 : Integer.reverse(a) >>> (32 - rest)));
-    long[] y = new long[4], x0Powers = powers(x0, Math.max(2, count + 1)), points = new long[4 * count];
+    long[] y = new long[4], x0Powers = Ntt.powers(Felt.ONE, x0, Math.max(2, count + 1)), points = new long[4 * count];
     System.arraycopy(x0Powers, 4 * count, y, 0, 4);
-    long[] hPowers = powers(g.pow(1L << rest), count);
+    long[] hPowers = Ntt.powers(Felt.ONE, g.pow(1L << rest), count);
     for (int j = 0; j < count; j++) System.arraycopy(hPowers, 4 * (k == 0 ? 0 : Integer.reverse(j) >>> (32 - k)), points, 4 * j, 4);
     long[] sums = new long[4 * count], acc = new long[4];
     for (int c = 0; c < n; c++) {
@@ -194,23 +194,10 @@ final class LdeTable {
     return acc;
   }
 
-  /** x^i for i < count (count ≥ 2), Montgomery limbs. */
-  static long[] powers(Felt x, int count) {
-    long[] p = new long[4 * count], xl = new long[4];
-    x.writeTo(xl, 0);
-    Felt.ONE.writeTo(p, 0);
-    for (int i = 1; i < count; i++) Fp.mul(p, 4 * (i - 1), xl, 0, p, 4 * i);
-    return p;
-  }
 
   /** g^i for i < T/2 (g of order T = 2^logTrace), the table {@link #valuesOnCoset} needs. */
   static long[] subgroupPowers(int logTrace) {
-    int half = Math.max(1, (1 << logTrace) / 2);
-    long[] powers = new long[4 * half], g = new long[4];
-    Ntt.rootOfUnity(logTrace).writeTo(g, 0);
-    Felt.ONE.writeTo(powers, 0);
-    for (int i = 1; i < half; i++) Fp.mul(powers, 4 * (i - 1), g, 0, powers, 4 * i);
-    return powers;
+    return Ntt.powers(Felt.ONE, Ntt.rootOfUnity(logTrace), Math.max(1, (1 << logTrace) / 2));
   }
 
   /**

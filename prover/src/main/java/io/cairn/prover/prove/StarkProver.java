@@ -134,7 +134,7 @@ public final class StarkProver {
     int m = air.mask.size();
     Felt[] oods = new Felt[m + degree];
     // Per trace column, its mask points z·g^row at once (LdeTable.valuesOnCoset: Horner or a pruned DIF).
-    long[] zPowers = LdeTable.powers(z, rows), powers = LdeTable.subgroupPowers(logT);
+    long[] zPowers = Ntt.powers(Felt.ONE, z, rows), powers = LdeTable.subgroupPowers(logT);
     IntStream.range(0, air.mainColumns + air.interactionColumns + degree)
         .parallel()
         .forEach(

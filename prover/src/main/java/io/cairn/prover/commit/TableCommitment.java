@@ -128,6 +128,28 @@ public final class TableCommitment {
       }
     }
 
+    /**
+     * Hashes rows [0, count) of {@code columns} (Montgomery limbs, 4 longs a row) as the table's rows
+     * [first, first + count), a block of rows per task; first and count aligned as {@link #leaves} needs.
+     */
+    public void hashColumns(long first, long[][] columns, int count) {
+      int width = columns.length, block = Math.min(count, Math.max(BLOCK, 1 << lowLayers));
+      IntStream.range(0, (count + block - 1) / block)
+          .parallel()
+          .forEach(
+              k -> {
+                StoneHashes.Scratch s = new StoneHashes.Scratch();
+                int from = k * block, n = Math.min(block, count - from);
+                long[] row = new long[4 * width];
+                byte[] leaves = new byte[32 * n];
+                for (int r = 0; r < n; r++) {
+                  for (int c = 0; c < width; c++) System.arraycopy(columns[c], 4 * (from + r), row, 4 * c, 4);
+                  hashing.leaf(row, 0, width, height, leaves, 32 * r, s);
+                }
+                leaves(first + from, leaves, n, s);
+              });
+    }
+
     /** The tree over the leaves given, decommitting by reading rows of {@code width} elements from {@code rows}. */
     public TableCommitment build(int width, Rows rows) {
       return new TableCommitment(this, width, rows, null, null);
@@ -150,9 +172,13 @@ public final class TableCommitment {
     }
   }
 
-  /** Hashes a kept table's leaves, a block of rows per task, into the builder. */
+  /** Hashes a kept table's leaves (columns, or rows of {@code width} elements), a block of rows per task, into the builder. */
   private static Builder hashKept(Builder b, long[][] columns, long[] rowMajor, int width) {
     long rows = 1L << b.height;
+    if (columns != null) {
+      b.hashColumns(0, columns, (int) rows);
+      return b;
+    }
     int block = Math.max(BLOCK, 1 << b.lowLayers);
     IntStream.range(0, (int) ((rows + block - 1) / block))
         .parallel()
@@ -161,16 +187,8 @@ public final class TableCommitment {
               StoneHashes.Scratch s = new StoneHashes.Scratch();
               long first = (long) k * block;
               int count = (int) Math.min(block, rows - first);
-              long[] row = new long[4 * width];
               byte[] leaves = new byte[32 * count];
-              for (int r = 0; r < count; r++) {
-                long at = first + r;
-                if (rowMajor != null) b.hashing.leaf(rowMajor, (int) (4 * at * width), width, b.height, leaves, 32 * r, s);
-                else {
-                  for (int c = 0; c < width; c++) System.arraycopy(columns[c], (int) (4 * at), row, 4 * c, 4);
-                  b.hashing.leaf(row, 0, width, b.height, leaves, 32 * r, s);
-                }
-              }
+              for (int r = 0; r < count; r++) b.hashing.leaf(rowMajor, (int) (4 * (first + r) * width), width, b.height, leaves, 32 * r, s);
               b.leaves(first, leaves, count, s);
             });
     return b;

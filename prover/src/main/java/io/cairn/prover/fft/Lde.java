@@ -32,6 +32,11 @@ public final class Lde {
     return 1 << logTrace;
   }
 
+  /** Coset {@code coset}'s offset, 3·c^bitrev(coset): its rows are the points offset·g^bitrev(row). */
+  public Felt cosetOffset(int coset) {
+    return offsets[coset];
+  }
+
   /** In place: a column's values in trace-row order become its coefficients. */
   public void interpolate(long[] column) {
     ntt.interpolate(column, 0);

@@ -6,7 +6,6 @@ import io.cairn.prover.commit.TableCommitment;
 import io.cairn.prover.fft.Lde;
 import io.cairn.prover.fft.Ntt;
 import io.cairn.prover.stone.MerkleHashing;
-import io.cairn.prover.stone.StoneHashes;
 import java.util.stream.IntStream;
 
 /**
@@ -17,7 +16,6 @@ import java.util.stream.IntStream;
  * are kept in natural order for the composition polynomial.
  */
 final class LdeTable {
-  private static final int BLOCK = 1024;
   final long[][] coefficients;
   final Lde lde;
   final int logTrace, logCosets;
@@ -55,7 +53,6 @@ final class LdeTable {
             });
     // a left-out subtree lies within one coset, so that its rows are one small coset of the polynomial (readSubtree)
     TableCommitment.Builder tree = TableCommitment.builder(hashing, height, Math.min(logTrace, TableCommitment.lowLayers(height, lowLayers)));
-    int block = Math.min(t, Math.max(BLOCK, 1 << tree.lowLayers()));
     natural = new long[keepCosets][][];
     stored = extensionBytes(n, height) <= storeBudget ? new long[1 << logCosets][][] : null;
     // few columns: two cosets at a time, so that their NTTs are enough tasks to keep the cores busy; many columns:
@@ -70,19 +67,7 @@ final class LdeTable {
       for (int g = 0; g < group; g++) {
         final long[][] values = buffer[g];
         final int coset = first + g;
-        IntStream.range(0, t / block)
-            .parallel()
-            .forEach(
-                b -> {
-                  StoneHashes.Scratch s = new StoneHashes.Scratch();
-                  long[] row = new long[4 * n];
-                  byte[] leaves = new byte[32 * block];
-                  for (int r = 0; r < block; r++) {
-                    for (int c = 0; c < n; c++) System.arraycopy(values[c], 4 * (b * block + r), row, 4 * c, 4);
-                    hashing.leaf(row, 0, n, height, leaves, 32 * r, s);
-                  }
-                  tree.leaves((long) coset * t + (long) b * block, leaves, block, s);
-                });
+        tree.hashColumns((long) coset * t, values, t);
         if (stored != null) stored[coset] = values;
         if (coset < keepCosets) { // the buffer (or a copy of the stored one) becomes the kept coset, in natural order
           long[][] kept = stored != null ? new long[n][] : values;
@@ -113,7 +98,7 @@ final class LdeTable {
    */
   void readSubtree(long first, int count, long[] out) {
     if (stored == null) {
-      readSubtree(coefficients, logTrace, logCosets, first, count, out);
+      readSubtree(coefficients, lde, first, count, out);
       return;
     }
     int n = coefficients.length, coset = (int) (first >>> logTrace), r = (int) (first & ((1 << logTrace) - 1));
@@ -131,12 +116,12 @@ final class LdeTable {
   }
 
   /** {@link #readSubtree(long, int, long[])} of polynomials given by their coefficients (4·T longs each). */
-  static void readSubtree(long[][] coefficients, int logTrace, int logCosets, long first, int count, long[] out) {
-    int n = coefficients.length, t = 1 << logTrace, k = Integer.numberOfTrailingZeros(count), rest = logTrace - k;
+  static void readSubtree(long[][] coefficients, Lde lde, long first, int count, long[] out) {
+    int t = lde.traceLength(), logTrace = Integer.numberOfTrailingZeros(t);
+    int n = coefficients.length, k = Integer.numberOfTrailingZeros(count), rest = logTrace - k;
     int coset = (int) (first >>> logTrace), a = (int) (first & (t - 1)) >>> k;
     Felt g = Ntt.rootOfUnity(logTrace);
-    int rev = logCosets == 0 ? 0 : Integer.reverse(coset) >>> (32 - logCosets);
-    Felt x0 = Felt.of(3).mul(Ntt.rootOfUnity(logTrace + logCosets).pow(rev)).mul(g.pow(rest == 0 ? 0 : Integer.reverse(a) >>> (32 - rest)));
+    Felt x0 = lde.cosetOffset(coset).mul(g.pow(rest == 0 ? 0 : Integer.reverse(a) >>> (32 - rest)));
     long[] y = new long[4], x0Powers = Ntt.powers(Felt.ONE, x0, Math.max(2, count + 1)), points = new long[4 * count];
     System.arraycopy(x0Powers, 4 * count, y, 0, 4);
     long[] hPowers = Ntt.powers(Felt.ONE, g.pow(1L << rest), count);
@@ -166,11 +151,6 @@ final class LdeTable {
     return coefficients.length;
   }
 
-  /** Every column on coset {@code coset} of the evaluation domain, bit-reversed (query order), into {@code out}. */
-  void evaluateCoset(int coset, long[][] out) {
-    IntStream.range(0, coefficients.length).parallel().forEach(c -> lde.evaluateCoset(coefficients[c], coset, out[c], 0));
-  }
-
   /** Column c's polynomial at x. */
   Felt at(int column, Felt x) {
     long[] xs = new long[4];
@@ -193,7 +173,6 @@ final class LdeTable {
       }
     return acc;
   }
-
 
   /** g^i for i < T/2 (g of order T = 2^logTrace), the table {@link #valuesOnCoset} needs. */
   static long[] subgroupPowers(int logTrace) {

@@ -117,7 +117,7 @@ public final class StarkProver {
     opt.stage("composition polynomial");
     Felt g = Ntt.rootOfUnity(logT);
     Map<String, Felt> external = values.external(interaction, Felt.ONE, rows);
-    long[] composition = composition(air, values, external, alpha, mainTable, interTable, logT, logCosets, degree, g);
+    long[] composition = composition(air, values, external, alpha, mainTable, interTable, logT, degree, g);
     mainTable.dropNatural();
     interTable.dropNatural();
     long[][] broken = broken(composition, degree, logT);
@@ -186,7 +186,7 @@ public final class StarkProver {
         // the DEEP layer is held only to be folded: the decommitment reads its cosets again from the quotient's
         // coefficients (coset c of the layer is evaluation-domain rows [c·2^step, (c+1)·2^step), a small coset)
         int low = Math.min(TableCommitment.lowLayers(height, opt.outOfMemoryMerkleLayers()), logT - step);
-        TableCommitment.Rows fromQuotient = (first, count, o) -> LdeTable.readSubtree(quotient, logT, logCosets, first << step, count << step, o);
+        TableCommitment.Rows fromQuotient = (first, count, o) -> LdeTable.readSubtree(quotient, lde, first << step, count << step, o);
         friTrees[k] = TableCommitment.ofRows(hashing, layer, 1 << step, height, low, fromQuotient);
       } else {
         layers[k] = layer;
@@ -225,7 +225,7 @@ public final class StarkProver {
       long[] cosetValues = layers[k] != null ? layers[k] : new long[4 * coset];
       while (q < idx.length) {
         long c = idx[q] / coset;
-        if (layers[k] == null) LdeTable.readSubtree(quotient, logT, logCosets, c * coset, coset, cosetValues);
+        if (layers[k] == null) LdeTable.readSubtree(quotient, lde, c * coset, coset, cosetValues);
         long base = layers[k] != null ? c * coset : 0;
         for (int j = 0; j < coset; j++) {
           long position = c * coset + j;
@@ -267,7 +267,7 @@ public final class StarkProver {
   /** The composition polynomial's values on 3·⟨u⟩ (u of order degree·T), natural order: coset j's row i at degree·i + bitrev(j). */
   private static long[] composition(
       AirDescription air, CpuAirValues values, Map<String, Felt> external, Felt alpha, LdeTable main, LdeTable inter,
-      int logT, int logCosets, int degree, Felt g) {
+      int logT, int degree, Felt g) {
     int rows = 1 << logT, logDegree = Integer.numberOfTrailingZeros(degree);
     long[] coefficients = new long[4 * air.constraints.size()];
     Felt[] alphas = alpha.powers(air.constraints.size());
@@ -276,11 +276,9 @@ public final class StarkProver {
     Map<String, Integer> periods = new java.util.HashMap<>();
     for (CpuAirValues.PeriodicValues pv : periodic) periods.put(pv.exprName(), (int) (rows / pv.copies()));
     CosetEvaluator evaluator = new CosetEvaluator(new CompiledAir(air), logT, external, coefficients, g, periods);
-    Felt c = Ntt.rootOfUnity(logT + logCosets);
     long[] result = new long[4 * degree * rows];
     for (int j = 0; j < degree; j++) {
-      int rev = logCosets == 0 ? 0 : Integer.reverse(j) >>> (32 - logCosets);
-      Felt offset = GENERATOR.mul(c.pow(rev));
+      Felt offset = main.lde.cosetOffset(j);
       long[][] cols = new long[air.mainColumns + air.interactionColumns][];
       for (int k = 0; k < air.mainColumns; k++) cols[k] = main.natural[j][k];
       for (int k = 0; k < air.interactionColumns; k++) cols[air.mainColumns + k] = inter.natural[j][k];

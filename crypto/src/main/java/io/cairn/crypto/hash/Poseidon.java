@@ -138,17 +138,23 @@ public final class Poseidon {
 
   /** poseidon_hash(x, y) over Montgomery limbs: result into {@code r[ro..ro+3]}; {@code state} is scratch. */
   public static void hash(long[] x, int xo, long[] y, int yo, long[] r, int ro, long[] state) {
+    hash(x, xo, y, yo, r, ro, state, MDS_SCRATCH.get());
+  }
+
+  /** As above, with the permutation's scratch ({@link #SCRATCH_LONGS} longs) given too: no thread-local lookup. */
+  public static void hash(long[] x, int xo, long[] y, int yo, long[] r, int ro, long[] state, long[] scratch) {
     System.arraycopy(x, xo, state, 0, 4);
     System.arraycopy(y, yo, state, 4, 4);
-    Felt.TWO.writeTo(state, 8);
-    permute(state, 0);
+    System.arraycopy(TWO_MONT, 0, state, 8, 4);
+    permute(state, 0, scratch);
     System.arraycopy(state, 0, r, ro, 4);
   }
 
-  private static final long[] ONE_MONT = new long[4];
+  private static final long[] ONE_MONT = new long[4], TWO_MONT = new long[4];
 
   static {
     Felt.ONE.writeTo(ONE_MONT, 0);
+    Felt.TWO.writeTo(TWO_MONT, 0);
   }
 
   private static void addOne(long[] s, int o) {

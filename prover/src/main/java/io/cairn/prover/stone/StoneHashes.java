@@ -19,12 +19,6 @@ public final class StoneHashes {
   private StoneHashes() {}
 
   private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-  private static final long[] TWO = new long[4];
-
-  static {
-    Felt.TWO.writeTo(TWO, 0);
-  }
-
   public static boolean known(String name) {
     return switch (name) {
       case "keccak256", "keccak256_masked160_msb", "keccak256_masked160_lsb", "blake256", "blake256_masked160_msb",
@@ -81,11 +75,11 @@ public final class StoneHashes {
    */
   public static void hashNode(String name, byte[] children, int off, byte[] out, int outOff, Scratch s) {
     if (name.equals("poseidon3")) {
-      feltOfNode(children, off, s.state, 0, s);
-      feltOfNode(children, off + 32, s.state, 4, s);
-      System.arraycopy(TWO, 0, s.state, 8, 4);
-      Poseidon.permute(s.state, 0, s.permutation);
-      putFelt(s.state, 0, out, outOff, s);
+      long[] xy = s.felts(8);
+      feltOfNode(children, off, xy, 0, s);
+      feltOfNode(children, off + 32, xy, 4, s);
+      Poseidon.hash(xy, 0, xy, 4, xy, 0, s.state, s.permutation);
+      putFelt(xy, 0, out, outOff, s);
       return;
     }
     digest(name, children, off, 64, out, outOff, s);

@@ -77,7 +77,7 @@ public final class CpuTimeComparison {
   }
 
   /** The lowest CPU nanoseconds per call over the rounds (the first round also warms up). */
-  private static double best(int rounds, int n, IntConsumer op) {
+  static double best(int rounds, int n, IntConsumer op) {
     double best = Double.MAX_VALUE;
     for (int r = 0; r <= rounds; r++) {
       long t0 = MX.getCurrentThreadCpuTime();

@@ -5,8 +5,6 @@ import io.cairn.crypto.field.Felt;
 import io.cairn.crypto.field.Fp;
 import io.cairn.crypto.hash.Pedersen;
 import io.cairn.crypto.hash.Poseidon;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,6 @@ import java.util.function.IntConsumer;
 public final class CryptoCpuTime {
   private CryptoCpuTime() {}
 
-  private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
   private static volatile Object sink;
 
   public static void main(String[] args) {
@@ -66,17 +63,6 @@ public final class CryptoCpuTime {
   }
 
   private static void row(String name, int rounds, int n, int unit, IntConsumer op) {
-    System.out.printf("%-28s %10.2f%n", name, best(rounds, n, op) / unit);
-  }
-
-  private static double best(int rounds, int n, IntConsumer op) {
-    double best = Double.MAX_VALUE;
-    for (int r = 0; r <= rounds; r++) {
-      long t0 = MX.getCurrentThreadCpuTime();
-      for (int i = 0; i < n; i++) op.accept(i);
-      long t1 = MX.getCurrentThreadCpuTime();
-      if (r > 0) best = Math.min(best, (t1 - t0) / (double) n);
-    }
-    return best;
+    System.out.printf("%-28s %10.2f%n", name, CpuTimeComparison.best(rounds, n, op) / unit);
   }
 }

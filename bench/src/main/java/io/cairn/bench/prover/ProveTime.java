@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.prover.air.AirDescription;
 import io.cairn.prover.prove.CairoTrace;
+import io.cairn.prover.prove.KernelWarmUp;
 import io.cairn.prover.prove.ProofFile;
 import io.cairn.prover.prove.StarkProver;
 import io.cairn.prover.stone.StoneProof;
@@ -85,7 +86,10 @@ public final class ProveTime {
   public static void main(String[] args) throws Exception {
     HeapPeaks peaks = new HeapPeaks().start();
     int logSteps = Integer.parseInt(args[0]), logCosets = Integer.parseInt(args[1]);
+    long w0 = System.nanoTime();
+    KernelWarmUp.run(); // first, as `cairn prove` does
     long t0 = System.nanoTime();
+    System.out.printf("kernel warm-up: %.2f s%n", (t0 - w0) / 1e9);
     RunOutput run = runWithSteps(1L << logSteps);
     ObjectMapper om = new ObjectMapper();
     var publicInputJson = om.valueToTree(run.publicInput());

@@ -5,11 +5,8 @@ import io.cairn.prover.air.AirDescription;
 import io.cairn.prover.air.CompiledAir;
 import io.cairn.prover.air.CosetEvaluator;
 import io.cairn.prover.fft.Lde;
-import io.cairn.prover.fft.Ntt;
+import io.cairn.prover.prove.KernelWarmUp;
 import java.lang.management.ManagementFactory;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * CPU time (all threads of the process, best of several runs) of the prover's two heaviest kernels at trace length
@@ -29,30 +26,15 @@ public final class ProverKernelsCpuTime {
   public static void main(String[] args) {
     int logT = args.length > 0 ? Integer.parseInt(args[0]) : 16, repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int t = 1 << logT;
-    SplittableRandom rnd = new SplittableRandom(7);
     AirDescription air = AirDescription.load("recursive");
-    long[][] columns = new long[air.mainColumns + air.interactionColumns][4 * t];
-    for (long[] col : columns) for (int i = 0; i < t; i++) random(rnd).writeTo(col, 4 * i);
-    Map<String, Felt> external = new HashMap<>();
-    Map<String, Integer> periods = new HashMap<>();
-    Map<String, long[]> periodic = new HashMap<>();
-    for (AirDescription.PeriodicColumn p : air.periodicColumns) {
-      int period = Math.min(t, 2048);
-      periods.put(p.exprName(), period);
-      long[] v = new long[4 * period];
-      for (int i = 0; i < period; i++) random(rnd).writeTo(v, 4 * i);
-      periodic.put(p.exprName(), v);
-    }
-    for (String name : air.externalNames()) if (!periods.containsKey(name)) external.put(name, random(rnd));
-    long[] coefficients = new long[4 * air.constraints.size()];
-    for (int i = 0; i < air.constraints.size(); i++) random(rnd).writeTo(coefficients, 4 * i);
-    Felt g = Ntt.rootOfUnity(logT), offset = Felt.of(3).mul(Ntt.rootOfUnity(logT + 2));
+    KernelWarmUp.CompositionInputs in = KernelWarmUp.CompositionInputs.random(air, logT, 7);
+    long[][] columns = in.columns();
+    Felt offset = in.offset();
     boolean composition = args.length < 3 || !args[2].equals("lde");
     CosetEvaluator evaluator = null;
     if (composition) {
-      CompiledAir compiled = new CompiledAir(air);
-      evaluator = new CosetEvaluator(compiled, logT, external, coefficients, g, periods);
-      System.out.printf("recursive: %d operations compiled, %d per point%n", compiled.operations(), evaluator.perPointOperations());
+      evaluator = in.evaluator(air, logT);
+      System.out.printf("recursive: %d operations compiled, %d per point%n", new CompiledAir(air).operations(), evaluator.perPointOperations());
     }
     long[] out = new long[4 * t];
     Lde lde = new Lde(logT, 2);
@@ -60,7 +42,7 @@ public final class ProverKernelsCpuTime {
     double bestComp = Double.MAX_VALUE, bestInterp = Double.MAX_VALUE, bestCoset = Double.MAX_VALUE;
     for (int rep = 0; rep < repeats; rep++) {
       long c0 = cpu();
-      if (composition) evaluator.evaluate(offset, columns, periodic, out, 1, 0);
+      if (composition) evaluator.evaluate(offset, columns, in.periodic(), out, 1, 0);
       long c1 = cpu();
       long[] co = column.clone();
       long c2 = cpu();
@@ -75,9 +57,5 @@ public final class ProverKernelsCpuTime {
     if (composition) System.out.printf("composition, one coset of 2^%d: %8.1f ms CPU (%.0f ns per point)%n", logT, bestComp, bestComp * 1e6 / t);
     System.out.printf("interpolate one column:      %8.1f ms CPU%n", bestInterp);
     System.out.printf("evaluate one column on a coset: %5.1f ms CPU%n", bestCoset);
-  }
-
-  static Felt random(SplittableRandom rnd) {
-    return Felt.of(rnd.nextLong() & Long.MAX_VALUE).mul(Felt.of(rnd.nextLong() & Long.MAX_VALUE));
   }
 }

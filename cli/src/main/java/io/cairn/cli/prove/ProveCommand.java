@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.cli.ExitCodes;
 import io.cairn.prover.air.AirDescription;
 import io.cairn.prover.prove.CairoTrace;
+import io.cairn.prover.prove.KernelWarmUp;
 import io.cairn.prover.prove.ProofFile;
 import io.cairn.prover.prove.StarkProver;
 import io.cairn.prover.stone.StoneProof;
@@ -88,6 +89,7 @@ public final class ProveCommand implements Callable<Integer> {
     if (stoneVersion != 5 && stoneVersion != 6) throw new IllegalArgumentException("--stone-version must be 5 or 6, got " + stoneVersion);
     ObjectMapper om = new ObjectMapper();
     long start = System.nanoTime();
+    KernelWarmUp.run(); // before the VM and the trace teach the JIT their values (see KernelWarmUp)
     RunOutput run;
     JsonNode publicInputJson, privateInputJson = null;
     if (program != null) {

@@ -131,28 +131,37 @@ public final class DeepQuotient {
         .parallel()
         .forEach(
             k -> {
-              long[] sum = new long[4 * t], num = new long[4 * t], tmp = new long[4];
-              for (int p : pointsOfTask.get(k)) {
-                Arrays.fill(num, 0L);
-                List<Integer> at = entriesAt.get(p);
-                for (int from = 0; from < t; from += CHUNK) { // chunks keep num's slice in cache across the entries
-                  int to = Math.min(t, from + CHUNK);
-                  for (int i : at) {
+              // chunk by chunk from the top coefficient down, every point of the task per chunk: the columns' slices
+              // of a chunk are read from memory once and stay in cache for all the points that use them
+              List<Integer> mine = pointsOfTask.get(k);
+              long[] sum = new long[4 * t], num = new long[4 * CHUNK], tmp = new long[4];
+              long[] carry = new long[4 * mine.size()]; // per point: the divided numerator at the chunk above
+              for (int end = t; end > 0; end -= CHUNK) {
+                int from = Math.max(0, end - CHUNK), len = end - from;
+                for (int q = 0; q < mine.size(); q++) {
+                  int p = mine.get(q);
+                  Arrays.fill(num, 0, 4 * len, 0L);
+                  for (int i : entriesAt.get(p)) {
                     long[] col = columns[column[i]];
-                    for (int j = from; j < to; j++) {
-                      Fp.mul(coefficients, 4 * i, col, 4 * j, tmp, 0);
+                    for (int j = 0; j < len; j++) {
+                      Fp.mul(coefficients, 4 * i, col, 4 * (from + j), tmp, 0);
                       Fp.add(num, 4 * j, tmp, 0, num, 4 * j);
                     }
                   }
+                  // synthetic division by (X − p), from the top: num[j] ← num[j] + p·num[j+1]; num[0] is the remainder
+                  if (end < t) {
+                    Fp.mul(points, 4 * p, carry, 4 * q, tmp, 0);
+                    Fp.add(num, 4 * (len - 1), tmp, 0, num, 4 * (len - 1));
+                  }
+                  for (int j = len - 2; j >= 0; j--) {
+                    Fp.mul(points, 4 * p, num, 4 * (j + 1), tmp, 0);
+                    Fp.add(num, 4 * j, tmp, 0, num, 4 * j);
+                  }
+                  System.arraycopy(num, 0, carry, 4 * q, 4);
+                  for (int j = from == 0 ? 1 : 0; j < len; j++) Fp.add(sum, 4 * (from + j - 1), num, 4 * j, sum, 4 * (from + j - 1));
+                  if (from == 0 && !Fp.equal(num, 0, constants, 4 * p))
+                    throw new InconsistentOodsException("DEEP quotient: the OODS values at point " + Felt.fromMontgomeryLimbs(points, 4 * p) + " are not the columns' values there");
                 }
-                // synthetic division by (X − p), from the top: num[j] ← num[j] + p·num[j+1]; num[0] is the remainder
-                for (int j = t - 2; j >= 0; j--) {
-                  Fp.mul(points, 4 * p, num, 4 * (j + 1), tmp, 0);
-                  Fp.add(num, 4 * j, tmp, 0, num, 4 * j);
-                }
-                if (!Fp.equal(num, 0, constants, 4 * p))
-                  throw new InconsistentOodsException("DEEP quotient: the OODS values at point " + Felt.fromMontgomeryLimbs(points, 4 * p) + " are not the columns' values there");
-                for (int j = 1; j < t; j++) Fp.add(sum, 4 * (j - 1), num, 4 * j, sum, 4 * (j - 1));
               }
               partial[k] = sum;
             });
@@ -167,7 +176,7 @@ public final class DeepQuotient {
     return out;
   }
 
-  private static final int CHUNK = 1024;
+  private static final int CHUNK = 512; // coefficients per chunk: the 12 columns' slices (192 KB) stay in L2
 
   /**
    * The quotient at rows [from, to) of a block: {@code columns[c]} holds column c's values (Montgomery limbs, 4 per

@@ -1,6 +1,9 @@
 package io.cairn.crypto.hash;
 
 import io.cairn.crypto.field.Felt;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Keccak-256 (Ethereum's: the original Keccak padding 0x01…0x80, not SHA3-256's 0x06) and Starknet's 250-bit
@@ -25,6 +28,9 @@ public final class Keccak {
     0x8000000080008081L, 0x8000000000008080L, 0x0000000080000001L, 0x8000000080008008L
   };
 
+  /** Eight bytes as one little-endian lane, read and written whole rather than byte by byte. */
+  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   /** 2^250 − 1 as limbs: starknet_keccak keeps the low 250 bits. */
   private static final long TOP_LIMB_MASK_250 = (1L << 58) - 1;
 
@@ -45,17 +51,18 @@ public final class Keccak {
     int end = off + len;
     int p = off;
     while (end - p >= RATE_BYTES) {
-      for (int i = 0; i < RATE_BYTES / 8; i++) lanes[i] ^= readLE(data, p + 8 * i);
+      for (int i = 0; i < RATE_BYTES / 8; i++) lanes[i] ^= (long) LONG_LE.get(data, p + 8 * i);
       keccakF1600(lanes);
       p += RATE_BYTES;
     }
     // last, partial block: absorb bytes, then the pad10*1 bits of the original Keccak (0x01 … 0x80)
-    int rest = end - p;
-    for (int i = 0; i < rest; i++) lanes[i >>> 3] ^= (data[p + i] & 0xffL) << (8 * (i & 7));
+    int rest = end - p, whole = rest >>> 3;
+    for (int i = 0; i < whole; i++) lanes[i] ^= (long) LONG_LE.get(data, p + 8 * i);
+    for (int i = 8 * whole; i < rest; i++) lanes[i >>> 3] ^= (data[p + i] & 0xffL) << (8 * (i & 7));
     lanes[rest >>> 3] ^= 0x01L << (8 * (rest & 7));
     lanes[(RATE_BYTES - 1) >>> 3] ^= 0x80L << 56;
     keccakF1600(lanes);
-    for (int i = 0; i < 32; i++) out[outOff + i] = (byte) (lanes[i >>> 3] >>> (8 * (i & 7)));
+    for (int i = 0; i < 4; i++) LONG_LE.set(out, outOff + 8 * i, lanes[i]);
   }
 
   /** keccak256(data) with the top 6 bits cleared: Starknet's starknet_keccak. */
@@ -142,12 +149,6 @@ public final class Keccak {
     a[10] = a10; a[11] = a11; a[12] = a12; a[13] = a13; a[14] = a14;
     a[15] = a15; a[16] = a16; a[17] = a17; a[18] = a18; a[19] = a19;
     a[20] = a20; a[21] = a21; a[22] = a22; a[23] = a23; a[24] = a24;
-  }
-
-  private static long readLE(byte[] b, int o) {
-    long v = 0;
-    for (int i = 7; i >= 0; i--) v = (v << 8) | (b[o + i] & 0xffL);
-    return v;
   }
 
   private static long readBE(byte[] b, int o) {

@@ -21,8 +21,9 @@ import javax.management.openmbean.CompositeData;
 /**
  * Proving time, peak heap and proof size of the recursive-layout fibonacci (the program of {@link TraceBenchmark})
  * with the 96-bit parameters of Stone's e2e test (18 queries, 24 proof-of-work bits, keccak256 channel,
- * keccak256_masked160_msb commitments), fri_step_list fitted to the trace length. One proof per JVM: a proof takes
- * seconds to minutes, so JIT warm-up is a small share and single-shot wall time is what a user sees.
+ * keccak256_masked160_msb commitments), fri_step_list fitted to the trace length. One proof per JVM, single-shot
+ * wall time as a user sees it; like {@code cairn prove}, it first runs {@link KernelWarmUp} (timed apart), without
+ * which the kernels are compiled for the trace's zero-heavy values and the proof takes ~1.5× as long.
  *
  * <p>Memory: the peak of the used heap sampled every 20 ms (garbage included, so it depends on -Xmx and the GC), and
  * the largest heap left after a collection (the live data, closer to what the proof needs).

@@ -89,7 +89,6 @@ public final class ProveCommand implements Callable<Integer> {
     if (stoneVersion != 5 && stoneVersion != 6) throw new IllegalArgumentException("--stone-version must be 5 or 6, got " + stoneVersion);
     ObjectMapper om = new ObjectMapper();
     long start = System.nanoTime();
-    KernelWarmUp.run(); // before the VM and the trace teach the JIT their values (see KernelWarmUp)
     RunOutput run;
     JsonNode publicInputJson, privateInputJson = null;
     if (program != null) {
@@ -99,6 +98,7 @@ public final class ProveCommand implements Callable<Integer> {
       HintProcessor hints = new HintProcessor();
       if (programInput != null) hints.setProgramInput(readJson(om, programInput));
       CairoRunner runner = new CairoRunner(p, new RunConfig(Layout.named(layout), true, Long.MAX_VALUE, true, false, false), hints);
+      KernelWarmUp.run(); // once the inputs are read, before the VM and the trace teach the JIT their values
       try {
         runner.initialize();
         runner.run();
@@ -117,6 +117,7 @@ public final class ProveCommand implements Callable<Integer> {
       Path base = airPrivateInput.toAbsolutePath().getParent();
       Path trace = traceFile != null ? traceFile : base.resolve(text(privateInputJson, "trace_path", airPrivateInput));
       Path memory = memoryFile != null ? memoryFile : base.resolve(text(privateInputJson, "memory_path", airPrivateInput));
+      KernelWarmUp.run(); // before the trace's values reach the field kernels (see KernelWarmUp)
       run = RunOutput.readFiles(trace, memory);
     }
     StoneProof.PublicInput pi;

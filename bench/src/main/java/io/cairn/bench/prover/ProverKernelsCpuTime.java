@@ -5,8 +5,11 @@ import io.cairn.prover.air.AirDescription;
 import io.cairn.prover.air.CompiledAir;
 import io.cairn.prover.air.CosetEvaluator;
 import io.cairn.prover.fft.Lde;
-import io.cairn.prover.prove.KernelWarmUp;
+import io.cairn.prover.fft.Ntt;
 import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * CPU time (all threads of the process, best of several runs) of the prover's two heaviest kernels at trace length
@@ -27,7 +30,7 @@ public final class ProverKernelsCpuTime {
     int logT = args.length > 0 ? Integer.parseInt(args[0]) : 16, repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int t = 1 << logT;
     AirDescription air = AirDescription.load("recursive");
-    KernelWarmUp.CompositionInputs in = KernelWarmUp.CompositionInputs.random(air, logT, 7);
+    CompositionInputs in = CompositionInputs.random(air, logT, 7);
     long[][] columns = in.columns();
     Felt offset = in.offset();
     boolean composition = args.length < 3 || !args[2].equals("lde");
@@ -57,5 +60,40 @@ public final class ProverKernelsCpuTime {
     if (composition) System.out.printf("composition, one coset of 2^%d: %8.1f ms CPU (%.0f ns per point)%n", logT, bestComp, bestComp * 1e6 / t);
     System.out.printf("interpolate one column:      %8.1f ms CPU%n", bestInterp);
     System.out.printf("evaluate one column on a coset: %5.1f ms CPU%n", bestCoset);
+  }
+
+  /** Random inputs for one coset of a layout's composition polynomial over a trace of 2^logTrace rows. */
+  record CompositionInputs(
+      long[][] columns, Map<String, Felt> external, Map<String, Integer> periods, Map<String, long[]> periodic, long[] coefficients, Felt g, Felt offset) {
+
+    static CompositionInputs random(AirDescription air, int logTrace, long seed) {
+      int t = 1 << logTrace;
+      SplittableRandom rnd = new SplittableRandom(seed);
+      long[][] columns = new long[air.mainColumns + air.interactionColumns][4 * t];
+      for (long[] col : columns) for (int i = 0; i < t; i++) randomFelt(rnd).writeTo(col, 4 * i);
+      Map<String, Felt> external = new HashMap<>();
+      Map<String, Integer> periods = new HashMap<>();
+      Map<String, long[]> periodic = new HashMap<>();
+      for (AirDescription.PeriodicColumn p : air.periodicColumns) {
+        int period = Math.min(t, 2048);
+        periods.put(p.exprName(), period);
+        long[] v = new long[4 * period];
+        for (int i = 0; i < period; i++) randomFelt(rnd).writeTo(v, 4 * i);
+        periodic.put(p.exprName(), v);
+      }
+      for (String name : air.externalNames()) if (!periods.containsKey(name)) external.put(name, randomFelt(rnd));
+      long[] coefficients = new long[4 * air.constraints.size()];
+      for (int i = 0; i < air.constraints.size(); i++) randomFelt(rnd).writeTo(coefficients, 4 * i);
+      Felt g = Ntt.rootOfUnity(logTrace), offset = Felt.of(3).mul(Ntt.rootOfUnity(logTrace + 2));
+      return new CompositionInputs(columns, external, periods, periodic, coefficients, g, offset);
+    }
+
+    CosetEvaluator evaluator(AirDescription air, int logTrace) {
+      return new CosetEvaluator(new CompiledAir(air), logTrace, external, coefficients, g, periods);
+    }
+  }
+
+  static Felt randomFelt(SplittableRandom rnd) {
+    return Felt.of(rnd.nextLong() & Long.MAX_VALUE).mul(Felt.of(rnd.nextLong() & Long.MAX_VALUE));
   }
 }

@@ -2,15 +2,11 @@ package io.cairn.prover.prove;
 
 import io.cairn.crypto.field.Felt;
 import io.cairn.prover.air.AirDescription;
-import io.cairn.prover.air.CompiledAir;
-import io.cairn.prover.air.CosetEvaluator;
-import io.cairn.prover.fft.Ntt;
 import io.cairn.prover.stone.StoneProof.MemoryCell;
 import io.cairn.prover.stone.StoneProof.Parameters;
 import io.cairn.prover.stone.StoneProof.PublicInput;
 import io.cairn.prover.stone.StoneProof.Segment;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,47 +19,16 @@ import java.util.SplittableRandom;
  * <p>Why: HotSpot compiles the field product's carries as jumps or conditional moves by the branch profile it has
  * collected so far. Running the VM and building the trace first teaches it zero-heavy, carry-free values, and the
  * code it then compiles mispredicts half of those carries on the random-looking values of the low-degree extension:
- * a 2^16-step proof took ~90 s that way against ~57–61 s after a warm-up of the composition and the transforms. Branch-free carries were
- * measured too: ~38 ns a product against ~23 ns, so the profile is steered instead.
+ * a 2^16-step proof took ~90 s that way, 57–61 s after a warm-up of the composition and the transforms alone.
+ * Branch-free carries were measured too: ~38 ns a product against ~23 ns, so the profile is steered instead.
  */
 public final class KernelWarmUp {
   private KernelWarmUp() {}
 
   private static final int LOG_TRACE = 12;
 
-  /** Random inputs for one coset of a layout's composition polynomial over a trace of 2^logTrace rows. */
-  public record CompositionInputs(
-      long[][] columns, Map<String, Felt> external, Map<String, Integer> periods, Map<String, long[]> periodic, long[] coefficients, Felt g, Felt offset) {
-
-    public static CompositionInputs random(AirDescription air, int logTrace, long seed) {
-      int t = 1 << logTrace;
-      SplittableRandom rnd = new SplittableRandom(seed);
-      long[][] columns = new long[air.mainColumns + air.interactionColumns][4 * t];
-      for (long[] col : columns) for (int i = 0; i < t; i++) randomFelt(rnd).writeTo(col, 4 * i);
-      Map<String, Felt> external = new HashMap<>();
-      Map<String, Integer> periods = new HashMap<>();
-      Map<String, long[]> periodic = new HashMap<>();
-      for (AirDescription.PeriodicColumn p : air.periodicColumns) {
-        int period = Math.min(t, 2048);
-        periods.put(p.exprName(), period);
-        long[] v = new long[4 * period];
-        for (int i = 0; i < period; i++) randomFelt(rnd).writeTo(v, 4 * i);
-        periodic.put(p.exprName(), v);
-      }
-      for (String name : air.externalNames()) if (!periods.containsKey(name)) external.put(name, randomFelt(rnd));
-      long[] coefficients = new long[4 * air.constraints.size()];
-      for (int i = 0; i < air.constraints.size(); i++) randomFelt(rnd).writeTo(coefficients, 4 * i);
-      Felt g = Ntt.rootOfUnity(logTrace), offset = Felt.of(3).mul(Ntt.rootOfUnity(logTrace + 2));
-      return new CompositionInputs(columns, external, periods, periodic, coefficients, g, offset);
-    }
-
-    public CosetEvaluator evaluator(AirDescription air, int logTrace) {
-      return new CosetEvaluator(new CompiledAir(air), logTrace, external, coefficients, g, periods);
-    }
-  }
-
   /** A uniformly spread field element. */
-  static Felt randomFelt(SplittableRandom rnd) {
+  private static Felt randomFelt(SplittableRandom rnd) {
     return Felt.of(rnd.nextLong() & Long.MAX_VALUE).mul(Felt.of(rnd.nextLong() & Long.MAX_VALUE)).mul(Felt.of(rnd.nextLong() & Long.MAX_VALUE));
   }
 
@@ -103,7 +68,8 @@ public final class KernelWarmUp {
     StarkProver.prove(air, pi, prm, 6, random, new StarkProver.Options(0, false, null));
   }
 
-  private static long[][] randomColumns(int n, int rows, SplittableRandom rnd) {
+  /** n columns of random field elements, Montgomery limbs in row order. */
+  static long[][] randomColumns(int n, int rows, SplittableRandom rnd) {
     long[][] columns = new long[n][4 * rows];
     for (long[] col : columns) for (int i = 0; i < rows; i++) randomFelt(rnd).writeTo(col, 4 * i);
     return columns;
